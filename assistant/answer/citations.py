@@ -1,0 +1,179 @@
+"""Where a citation is built, and where every citation is verified before it is shown.
+
+A text citation quotes a verbatim span of its document's text; an indicator
+citation quotes the table row as it stands there. Before an answer leaves, each
+quote is checked against the source, each number in the answer must occur in
+a quote it cites (or be the difference of two values of one cited row), and
+whatever fails is dropped with its markers renumbered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Mapping, Sequence
+
+from ..types import Chunk, Citation, IndicatorRow
+
+MAX_QUOTE_CHARS = 200
+_MARKER_RE = re.compile(r"\[(\d{1,3})\]")
+_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+
+
+def section_display(section: Sequence[str], doc_title: str) -> str:
+    return " > ".join(section) if section else doc_title
+
+
+def text_citation(n: int, chunk: Chunk, start: int, end: int, document_text: str) -> Citation:
+    """Cite document_text[start:end] (a span inside ``chunk``)."""
+    quote = document_text[start:end]
+    page = f" · 第{chunk.page}页" if chunk.page else ""
+    return Citation(
+        n=n,
+        kind="text",
+        doc=chunk.doc_title,
+        section=chunk.section,
+        page=chunk.page,
+        quote=quote,
+        display=f"《{chunk.doc_title}》 {section_display(chunk.section, chunk.doc_title)}{page}",
+        doc_id=chunk.doc_id,
+        start=start,
+        end=end,
+    )
+
+
+def indicator_citation(n: int, row: IndicatorRow, doc_title: str) -> Citation:
+    return Citation(
+        n=n,
+        kind="indicator",
+        doc=doc_title,
+        section=row.section,
+        page=row.page,
+        quote=row.quote,
+        display=row.display(),
+        doc_id=row.doc_id,
+        start=row.start,
+        end=row.end,
+    )
+
+
+def quote_window(text: str, start: int, end: int, focus: Sequence[str] = ()) -> tuple[int, int]:
+    """Shrink [start, end) to at most MAX_QUOTE_CHARS, keeping the part that holds ``focus`` terms."""
+    if end - start <= MAX_QUOTE_CHARS:
+        return start, end
+    span = text[start:end]
+    cuts = [0] + [m.end() for m in re.finditer(r"[，、；：,;]", span)] + [len(span)]
+    best = (0, -1.0)
+    for i, a in enumerate(cuts[:-1]):
+        j = i + 1
+        while j + 1 < len(cuts) and cuts[j + 1] - a <= MAX_QUOTE_CHARS:
+            j += 1
+        b = min(cuts[j], a + MAX_QUOTE_CHARS)
+        window = span[a:b]
+        score = sum(len(t) for t in focus if t and t in window) - 0.001 * a
+        if score > best[1]:
+            best = (a, score)
+    a = best[0]
+    b = max(c for c in cuts if c - a <= MAX_QUOTE_CHARS) if any(c - a <= MAX_QUOTE_CHARS and c > a for c in cuts) else a + MAX_QUOTE_CHARS
+    b = min(b, a + MAX_QUOTE_CHARS, len(span))
+    return start + a, start + b
+
+
+@dataclass(frozen=True)
+class Verified:
+    answer: str
+    citations: tuple[Citation, ...]
+    dropped: tuple[str, ...]  # why things were dropped, for warnings
+
+
+def verify(
+    answer: str,
+    citations: Sequence[Citation],
+    sources: Mapping[str, str],
+    rows: Mapping[int, IndicatorRow] | None = None,
+) -> Verified:
+    """Check quotes against ``sources`` (doc_id → text) and numbers against cited quotes.
+
+    ``rows`` maps citation numbers of indicator citations to their rows, so a
+    gap such as 8.3 (80 − 71.7) counts as supported.
+    """
+    rows = rows or {}
+    dropped: list[str] = []
+    valid: dict[int, Citation] = {}
+    for c in citations:
+        text = sources.get(c.doc_id)
+        if text is None:
+            dropped.append(f"[{c.n}] 来源文档不在知识库中")
+            continue
+        if not c.quote or text[c.start : c.end] != c.quote or len(c.quote) > MAX_QUOTE_CHARS + 80:
+            dropped.append(f"[{c.n}] 引文与原文不符")
+            continue
+        valid[c.n] = c
+
+    kept_sentences: list[str] = []
+    for sentence in split_answer_sentences(answer):
+        markers = [int(m) for m in _MARKER_RE.findall(sentence)]
+        if not markers:
+            if _NUMBER_RE.search(_MARKER_RE.sub("", sentence)) and not _is_framing(sentence):
+                dropped.append(f"无引用的数字句已删除：{sentence.strip()[:30]}")
+                continue
+            kept_sentences.append(sentence)
+            continue
+        good = [m for m in markers if m in valid]
+        if not good:
+            dropped.append(f"引用无效的句子已删除：{sentence.strip()[:30]}")
+            continue
+        body = _MARKER_RE.sub("", sentence)
+        if not _numbers_supported(body, [valid[m] for m in good], [rows[m] for m in good if m in rows]):
+            dropped.append(f"数字无法在引文中核对的句子已删除：{sentence.strip()[:30]}")
+            continue
+        sentence = _MARKER_RE.sub(lambda m: m.group(0) if int(m.group(1)) in valid else "", sentence)
+        kept_sentences.append(sentence)
+
+    text = "".join(kept_sentences)
+    used = []
+    for m in _MARKER_RE.findall(text):
+        if int(m) in valid and int(m) not in used:
+            used.append(int(m))
+    mapping = {old: new for new, old in enumerate(used, start=1)}
+    text = _MARKER_RE.sub(lambda m: f"[{mapping[int(m.group(1))]}]" if int(m.group(1)) in mapping else "", text)
+    # Clause lists (draft mode) may cite without a marker in the body: keep used ones only.
+    renumbered = tuple(replace(valid[old], n=new) for old, new in mapping.items())
+    return Verified(text.strip(), renumbered, tuple(dropped))
+
+
+def split_answer_sentences(text: str) -> list[str]:
+    """Split after 。！？ or a line break, keeping citation markers with their sentence."""
+    parts = re.findall(r".*?(?:[。！？!?](?:\[\d{1,3}\])*|\n|$)", text, flags=re.S)
+    return [p for p in parts if p]
+
+
+def _is_framing(sentence: str) -> bool:
+    # Years of the plan period and list numbering are framing, not claims.
+    body = re.sub(r"20(?:2[0-5])\s*年|^\s*\d+[.、]|（\d+）|\(\d+\)|第\d+页|十四五|2021—2025|2021-2025", "", sentence)
+    return not _NUMBER_RE.search(body)
+
+
+def _numbers_supported(sentence: str, cited: Sequence[Citation], rows: Sequence[IndicatorRow]) -> bool:
+    allowed: set[str] = set()
+    for c in cited:
+        allowed.update(_NUMBER_RE.findall(c.quote))
+        allowed.update(_NUMBER_RE.findall(c.display))
+    for row in rows:
+        values = [v for v in (row.baseline_2020, row.target_2025) if _NUMBER_RE.fullmatch(v)]
+        if len(values) == 2:
+            allowed.add(format_number(abs(float(values[1]) - float(values[0]))))
+    for number in _NUMBER_RE.findall(sentence):
+        if number not in allowed and not _is_period_year(number):
+            return False
+    return True
+
+
+def _is_period_year(number: str) -> bool:
+    return number in {"2020", "2021", "2025", "2021", "2022", "2023", "2024"}
+
+
+def format_number(value: float) -> str:
+    """80 - 71.7 → '8.3'; 76 - 74.3 → '1.7'; 150 - 120 → '30'."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text or "0"

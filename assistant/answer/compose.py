@@ -1,0 +1,205 @@
+"""The extractive answer: sentences taken from the retrieved clauses, each cited.
+
+Short and direct first (the indicator values, or the clause that answers),
+supporting clauses after; then every citation is verified.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from ..types import Answer, Chunk, Citation, Hit, IndicatorRow
+from .citations import indicator_citation, quote_window, section_display, text_citation, verify
+from .context import Resolved
+from .evidence import Scored, TermWeights, query_terms, score_sentences
+from .indicators import IndicatorMatcher, asks_quantity, describe_row, mentioned_levels, select_rows
+from .scope import evidence_sufficient, hard_out_of_scope, oov_share
+
+MAX_SENTENCES = 4
+MAX_ANSWER_CHARS = 520
+_NOW_CUES = ("现在", "目前", "现状", "进展", "差多少", "还差", "当前", "now", "current")
+
+
+@dataclass
+class Knowledge:
+    """What composing needs from the store, loaded once."""
+
+    sources: Mapping[str, str]  # doc_id → document text
+    titles: Mapping[str, str]  # doc_id → title
+    rows: Sequence[IndicatorRow]
+    matcher: IndicatorMatcher
+    weights: TermWeights
+    corpus_norm: str  # all documents, normalized, for scope checks
+    column_chunks: Mapping[int, Sequence[Chunk]] = field(default_factory=dict)  # 专栏 number → its chunks
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Draft:
+    parts: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    rows: dict[int, IndicatorRow] = field(default_factory=dict)
+
+    def cite_text(self, k: Knowledge, scored: Scored, terms: Sequence[str]) -> int:
+        s = scored.sentence
+        text = k.sources[s.chunk.doc_id]
+        start, end = quote_window(text, s.start, s.end, scored.matched or terms)
+        for c in self.citations:
+            if c.kind == "text" and c.doc_id == s.chunk.doc_id and c.start == start and c.end == end:
+                return c.n
+        n = len(self.citations) + 1
+        self.citations.append(text_citation(n, s.chunk, start, end, text))
+        return n
+
+    def cite_row(self, k: Knowledge, row: IndicatorRow) -> int:
+        for c in self.citations:
+            if c.kind == "indicator" and c.doc_id == row.doc_id and c.start == row.start:
+                return c.n
+        n = len(self.citations) + 1
+        self.citations.append(indicator_citation(n, row, k.titles.get(row.doc_id, "")))
+        self.rows[n] = row
+        return n
+
+
+def compose(
+    k: Knowledge,
+    resolved: Resolved,
+    hits: Sequence[Hit],
+    query_vector: Sequence[float] | None,
+    dense_top: float,
+) -> Answer:
+    """Build, verify and return the extractive answer (or a refusal)."""
+    question = resolved.question
+    search = resolved.search_text
+    scope = hard_out_of_scope(question, k.corpus_norm)
+    if scope.reason:
+        return refusal(question, scope.reason, hits)
+
+    terms = query_terms(search)
+    text_hits = [h for h in hits if h.chunk.kind != "table"]
+    if resolved.column is not None:
+        in_column = [Hit(c, 1.0, "column") for c in k.column_chunks.get(resolved.column, ())]
+        text_hits = in_column + [h for h in text_hits if h.chunk.column != resolved.column]
+    scored = score_sentences(search, text_hits, k.weights, terms)
+    if resolved.column is not None:
+        scored.sort(key=lambda s: -(s.score + (0.5 if s.sentence.chunk.column == resolved.column else 0.0)))
+
+    draft = _Draft()
+    rows = _indicator_rows(k, resolved, query_vector, hits)
+    if rows:
+        _answer_indicators(k, draft, rows, question, scored, terms)
+    else:
+        share = oov_share(terms, k.weights.known, k.weights.idf)
+        best = scored[0] if scored else None
+        if best is None or not evidence_sufficient(best.coverage, dense_top, share):
+            return refusal(question, "文件中没有找到能回答这个问题的条款", hits)
+        _answer_text(k, draft, scored, terms)
+
+    verified = verify("".join(draft.parts), draft.citations, k.sources, draft.rows)
+    if not verified.citations:
+        return refusal(question, "找到的条款未能通过引文核对", hits)
+    return Answer(
+        question=question,
+        answer=verified.answer,
+        found=True,
+        mode="extractive",
+        citations=verified.citations,
+        warnings=tuple(k.warnings) + verified.dropped,
+    )
+
+
+def _indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequence[Hit]) -> list[IndicatorRow]:
+    if not k.rows:
+        return []
+    asked = resolved.question if not resolved.previous else resolved.search_text
+    if not asks_quantity(asked):
+        return []
+    from ..retrieval.lexical import expand_query
+
+    expanded = expand_query(resolved.search_text)
+    matches = k.matcher.match(resolved.search_text, query_vector, expanded)
+    # The question's own level wins over the one in the previous turn ("那高职呢？").
+    levels = mentioned_levels(resolved.question, expand_query(resolved.question)) or mentioned_levels(
+        resolved.search_text, expanded
+    )
+    table_ranked = any(h.chunk.kind == "table" for h in hits[:3])
+    return select_rows(matches, levels, min_score=0.42 if table_ranked else 0.55)
+
+
+def _answer_indicators(k: Knowledge, draft: _Draft, rows: Sequence[IndicatorRow], question: str, scored, terms) -> None:
+    for row in rows[:4]:
+        n = draft.cite_row(k, row)
+        draft.parts.append(f"{describe_row(row)}[{n}]。")
+    notes = {r.note for r in rows if r.note}
+    if notes:
+        n = draft.cite_row(k, rows[0])
+        draft.parts.append(f"{'；'.join(sorted(notes))}[{n}]。")
+    if any(cue in question for cue in _NOW_CUES):
+        draft.parts.append("规划期为2021—2025年，表中给出的是2020年基数和2025年目标，没有逐年的实际进展数据。")
+    # The plan's measures that act on this indicator: sentences that hold the
+    # indicator's own distinctive terms, not just the question's wording.
+    from .evidence import query_terms as _terms
+    from .indicators import indicator_core
+
+    focus = _terms(" ".join(indicator_core(r.indicator) for r in rows))
+    hits = list({id(s.sentence.chunk): s.sentence.chunk for s in scored}.values())
+    rescored = score_sentences(" ", [_as_hit(c) for c in hits], k.weights, focus) if focus else []
+    related = [s for s in rescored if s.coverage >= 0.35)][:2]
+    if related:
+        draft.parts.append("\n规划中相关的举措：")
+        for s in related:
+            n = draft.cite_text(k, s, focus)
+            draft.parts.append(f"{_quoted_text(draft, n)}[{n}]")
+
+
+def _as_hit(chunk):
+    return Hit(chunk, 0.0, "hybrid")
+
+
+def _answer_text(k: Knowledge, draft: _Draft, scored: Sequence[Scored], terms) -> None:
+    best = scored[0]
+    chosen = [best]
+    used_chars = len(best.sentence.text)
+    for s in scored[1:]:
+        if len(chosen) >= MAX_SENTENCES:
+            break
+        if s.score < 0.6 * best.score or s.coverage < 0.2:
+            continue
+        if any(_overlaps(s, c) for c in chosen):
+            continue
+        if used_chars + len(s.sentence.text) > MAX_ANSWER_CHARS:
+            continue
+        chosen.append(s)
+        used_chars += len(s.sentence.text)
+    for s in chosen:
+        n = draft.cite_text(k, s, terms)
+        draft.parts.append(f"{_quoted_text(draft, n)}[{n}]")
+
+
+def _quoted_text(draft: _Draft, n: int) -> str:
+    """The answer repeats exactly what the citation quotes (a sentence, or its window)."""
+    text = draft.citations[n - 1].quote
+    if not text.endswith(("。", "！", "？", "；", "”", "!", "?", ";")):
+        text = text.rstrip("，、,：:") + "……"
+    return text
+
+
+def _overlaps(a: Scored, b: Scored) -> bool:
+    sa, sb = a.sentence, b.sentence
+    return sa.chunk.doc_id == sb.chunk.doc_id and sa.start < sb.end and sb.start < sa.end
+
+
+def refusal(question: str, reason: str, hits: Sequence[Hit]) -> Answer:
+    closest: list[str] = []
+    for h in hits:
+        label = f"《{h.chunk.doc_title}》 {section_display(h.chunk.section, h.chunk.doc_title)}"
+        if label not in closest:
+            closest.append(label)
+        if len(closest) == 3:
+            break
+    text = f"抱歉，现有文件没有涉及这个问题：{reason}。"
+    if closest:
+        text += "最接近的章节是：" + "；".join(closest) + "。"
+    text += "我不会编造文件之外的信息，建议咨询相关学校或教育主管部门。"
+    return Answer(question=question, answer=text, found=False, mode="extractive", closest=tuple(closest))

@@ -1,0 +1,84 @@
+"""Follow-ups: use the conversation so far to complete a short or referring question."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from ..errors import QuestionError
+from ..types import Citation, Turn
+
+_FOLLOWUP_START = re.compile(r"^(那|那么|还有|另外|此外|它|它们|其|这|该|上述|同样|然后|and |what about |how about )", re.I)
+_REFERRING = re.compile(r"(这个|这一|该|上述|上面|刚才|那个|此)(专栏|指标|目标|计划|措施|举措|文件|规定|条款|部分|方面|项目|任务|问题)")
+_COLUMN_RE = re.compile(r"专栏\s*(\d{1,3})")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    question: str  # what the user asked now
+    search_text: str  # what retrieval should look for
+    previous: str  # the previous question ("" if none)
+    column: int | None  # the 专栏 a referring question points to
+
+
+def is_followup(question: str) -> bool:
+    q = question.strip()
+    return bool(_FOLLOWUP_START.match(q) or _REFERRING.search(q) or (len(q) <= 8 and q.endswith(("呢", "呢？", "呢?"))))
+
+
+def resolve(question: str, history: Sequence[Turn]) -> Resolved:
+    named = _COLUMN_RE.search(question)
+    if named:
+        return Resolved(question, question, "", int(named.group(1)))
+    if not history or not is_followup(question):
+        return Resolved(question, question, "", None)
+    last = history[-1]
+    column = _column_of(last)
+    search = f"{last.question} {question}"
+    return Resolved(question, search, last.question, column if _mentions_column(question) else None)
+
+
+def _mentions_column(question: str) -> bool:
+    return "专栏" in question or "這個專欄" in question or "专项" in question
+
+
+def _column_of(turn: Turn) -> int | None:
+    for c in turn.citations:
+        for heading in c.section:
+            m = _COLUMN_RE.match(heading)
+            if m:
+                return int(m.group(1))
+    m = _COLUMN_RE.search(turn.question) or _COLUMN_RE.search(turn.answer)
+    return int(m.group(1)) if m else None
+
+
+def parse_history(raw: Any) -> list[Turn]:
+    """History items: [question, answer] pairs or earlier answer objects (with citations)."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise QuestionError(f"history must be a list of [question, answer] pairs or answer objects, got {type(raw).__name__}")
+    turns: list[Turn] = []
+    for i, item in enumerate(raw):
+        if isinstance(item, (list, tuple)) and len(item) == 2 and all(isinstance(x, str) or x is None for x in item):
+            turns.append(Turn(item[0] or "", item[1] or ""))
+        elif isinstance(item, dict) and isinstance(item.get("question"), str):
+            citations = []
+            for c in item.get("citations") or []:
+                if isinstance(c, dict):
+                    citations.append(
+                        Citation(
+                            n=int(c.get("n", 0) or 0),
+                            kind="indicator" if c.get("kind") == "indicator" else "text",
+                            doc=str(c.get("doc", "")),
+                            section=tuple(str(s) for s in (c.get("section") or [])),
+                            page=c.get("page") if isinstance(c.get("page"), int) else None,
+                            quote=str(c.get("quote", "")),
+                            display=str(c.get("display", "")),
+                        )
+                    )
+            turns.append(Turn(item["question"], str(item.get("answer", "")), tuple(citations)))
+        else:
+            raise QuestionError(f"history item {i} must be [question, answer] or an answer object, got {str(item)[:60]!r}")
+    return turns

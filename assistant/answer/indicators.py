@@ -1,0 +1,149 @@
+"""Answer target questions from the structured indicator rows, exactly.
+
+Rows are matched by the IDF-weighted character bigrams they share with the
+question plus the cosine between the question and the indicator name; levels
+(中职/高职) mentioned in the question select rows of that level.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..normalize import normalize
+from ..types import IndicatorRow
+from .citations import format_number
+
+LEVELS = ("中职", "高职")
+# Words that ask for a quantity, a target or a gap (generic question forms).
+QUANTITY_CUES = (
+    "多少", "几", "比例", "比率", "占比", "率", "目标", "达到", "指标", "基数", "数值", "数量", "人数",
+    "现在", "目前", "现状", "差", "提高", "提升", "增加", "增长", "变化", "从", "到2025", "2025", "2020",
+    "万人", "%", "百分", "所", "个", "元", "覆盖", "how many", "how much", "target", "rate", "percent",
+)
+_CORE_RE = re.compile(r"[（(][^（）()]*[）)]\s*$")
+_STRIP_RE = re.compile(r"[\s“”\"'‘’（）()、，,。·]")
+
+
+@dataclass(frozen=True)
+class RowMatch:
+    row: IndicatorRow
+    score: float
+    lexical: float
+
+
+def indicator_core(name: str) -> str:
+    """The indicator name without its unit, normalized, punctuation removed."""
+    return _STRIP_RE.sub("", normalize(_CORE_RE.sub("", name)))
+
+
+def _bigrams(text: str) -> list[str]:
+    return [text[i : i + 2] for i in range(len(text) - 1)]
+
+
+class IndicatorMatcher:
+    """Scores indicator rows against a question."""
+
+    def __init__(self, rows: Sequence[IndicatorRow], name_vectors: dict[str, list[float]] | None = None):
+        self.rows = list(rows)
+        self.names = sorted({r.indicator for r in self.rows})
+        self.name_vectors = name_vectors or {}
+        df: Counter[str] = Counter()
+        self._grams = {}
+        for name in self.names:
+            grams = set(_bigrams(indicator_core(name)))
+            self._grams[name] = grams
+            df.update(grams)
+        n = max(len(self.names), 1)
+        self._idf = {g: math.log(1 + n / c) for g, c in df.items()}
+
+    def lexical(self, question_norm: str, name: str) -> float:
+        grams = self._grams[name]
+        total = sum(self._idf[g] for g in grams) or 1.0
+        return sum(self._idf[g] for g in grams if g in question_norm) / total
+
+    def match(self, question: str, query_vector: Sequence[float] | None = None, expanded: str = "") -> list[RowMatch]:
+        q = _STRIP_RE.sub("", normalize(question + " " + expanded))
+        scored: dict[str, tuple[float, float]] = {}
+        for name in self.names:
+            lex = self.lexical(q, name)
+            dense = 0.0
+            if query_vector is not None and name in self.name_vectors:
+                dense = sum(a * b for a, b in zip(query_vector, self.name_vectors[name]))
+            # e5 cosines sit in ~0.7–0.9; rescale so 0.8 → 0.5.
+            scored[name] = (0.65 * lex + 0.35 * max(0.0, (dense - 0.7) * 5), lex)
+        out = [RowMatch(r, *scored[r.indicator]) for r in self.rows]
+        out.sort(key=lambda m: -m.score)
+        return out
+
+
+def mentioned_levels(text: str, expanded: str = "") -> list[str]:
+    """Levels the question names, everyday words included (职高 → 中职, 大专 → 高职)."""
+    norm = normalize(text + " " + expanded)
+    return [lvl for lvl in LEVELS if lvl in norm]
+
+
+def asks_quantity(text: str) -> bool:
+    norm = normalize(text)
+    return any(cue in norm for cue in QUANTITY_CUES)
+
+
+def select_rows(matches: Sequence[RowMatch], levels: Sequence[str], min_score: float = 0.42) -> list[IndicatorRow]:
+    """The best-matching indicator(s), narrowed to the levels asked about."""
+    if not matches or matches[0].score < min_score:
+        return []
+    best = matches[0].score
+    names: list[str] = []
+    for m in matches:
+        if m.score >= max(min_score, 0.85 * best) and m.row.indicator not in names:
+            names.append(m.row.indicator)
+    names = names[:3]
+    rows = [m.row for m in matches if m.row.indicator in names]
+    by_name: dict[str, list[IndicatorRow]] = {}
+    for r in rows:
+        by_name.setdefault(r.indicator, []).append(r)
+    chosen: list[IndicatorRow] = []
+    for name in names:
+        group = by_name[name]
+        leveled = [r for r in group if r.level in levels]
+        chosen.extend(leveled if (leveled and levels) else group)
+    # Keep document order so 中职 comes before 高职.
+    seen = set()
+    unique = []
+    for r in sorted(chosen, key=lambda r: r.start):
+        if (r.indicator, r.level) not in seen:
+            seen.add((r.indicator, r.level))
+            unique.append(r)
+    return unique
+
+
+def describe_row(row: IndicatorRow) -> str:
+    """'职业院校“双师型”教师占专业课教师比例（高职）：2020年为71.7%，2025年目标为80%，提高8.3个百分点'."""
+    name = _CORE_RE.sub("", row.indicator).strip()
+    level = f"（{row.level}）" if row.level else ""
+    unit = row.unit
+
+    def fmt(value: str) -> str:
+        return f"{value}{unit}" if unit == "%" else f"{value}{unit}"
+
+    parts = []
+    if row.baseline_2020 in ("-", "—"):
+        parts.append("2020年无基数（表中为“-”）")
+    else:
+        parts.append(f"2020年为{fmt(row.baseline_2020)}")
+    parts.append(f"2025年目标为{fmt(row.target_2025)}")
+    try:
+        gap = float(row.target_2025) - float(row.baseline_2020)
+    except ValueError:
+        gap = None
+    if gap is not None:
+        amount = format_number(abs(gap))
+        verb = "提高" if gap >= 0 else "降低"
+        if unit == "%":
+            parts.append(f"需{verb}{amount}个百分点")
+        else:
+            parts.append(f"需{'增加' if gap >= 0 else '减少'}{amount}{unit}")
+    return f"{name}{level}：" + "，".join(parts)

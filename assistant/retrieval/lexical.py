@@ -1,0 +1,96 @@
+"""jieba tokenization with the domain dictionary, synonym expansion, and BM25.
+
+Indexed text and queries are normalized the same way (NFKC, traditional →
+simplified), so a question in simplified characters finds ``中小學生``.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Sequence
+
+from ..normalize import normalize
+from ..types import Chunk, Hit
+
+_STOPWORDS = frozenset(
+    "的 了 和 与 及 等 在 是 为 对 将 把 被 从 到 以 而 并 或 也 都 就 之 其 这 那 有 个 中 上 下 "
+    "吗 呢 吧 啊 么 什么 怎么 怎样 如何 哪些 哪个 多少 是否 能否 可以 我 你 他 我们 你们 请问 请 一下 "
+    "规划 浙江 浙江省 十四五 年 要 会 能 里 里面 方面 关于 有关 还 又 呀 嘛".split()
+)
+_TOKEN_OK = re.compile(r"\w")
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    with resources.files("assistant.data").joinpath("userdict.txt").open("r", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if parts:
+                tokenizer.add_word(normalize(parts[0]), int(parts[1]) if len(parts) > 1 else None)
+    tokenizer.initialize()
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """Everyday word → the terms the documents use."""
+    table: dict[str, tuple[str, ...]] = {}
+    text = resources.files("assistant.data").joinpath("synonyms.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, terms = line.partition("\t")
+        table[normalize(word.strip())] = tuple(normalize(t) for t in terms.split())
+    return table
+
+
+def tokenize(text: str) -> list[str]:
+    """Normalized search tokens: jieba's search-mode words minus stopwords and punctuation."""
+    with _lock:  # jieba's Tokenizer is not thread-safe while it initializes
+        tokenizer = _tokenizer()
+    words = tokenizer.lcut_for_search(normalize(text))
+    return [w for w in (w.strip() for w in words) if w and w not in _STOPWORDS and _TOKEN_OK.search(w)]
+
+
+def expand_query(text: str) -> str:
+    """Append the documents' terms for everyday words found in the query."""
+    norm = normalize(text)
+    extra = [term for word, terms in synonyms().items() if word in norm for term in terms]
+    return norm + (" " + " ".join(extra) if extra else "")
+
+
+class LexicalIndex:
+    """BM25 over chunks; tokens are computed at ingest and stored with the chunks."""
+
+    def __init__(self, chunks: Sequence[Chunk], tokens: Sequence[Sequence[str]]):
+        from rank_bm25 import BM25Okapi
+
+        if len(chunks) != len(tokens):
+            raise ValueError(f"chunks and tokens differ in length: {len(chunks)} != {len(tokens)}")
+        self.chunks = list(chunks)
+        # BM25Okapi cannot take an empty corpus; a placeholder keeps the API uniform.
+        self._bm25 = BM25Okapi([list(t) or ["\u2400"] for t in tokens] or [["\u2400"]])
+
+    def search(self, query: str, k: int, expand: bool = True) -> list[Hit]:
+        if not self.chunks:
+            return []
+        terms = tokenize(expand_query(query) if expand else query)
+        if not terms:
+            return []
+        scores = self._bm25.get_scores(terms)
+        order = sorted(range(len(self.chunks)), key=lambda i: -scores[i])[:k]
+        return [Hit(self.chunks[i], float(scores[i]), "bm25") for i in order if scores[i] > 0]
+
+
+def index_tokens(texts: Iterable[str]) -> list[list[str]]:
+    return [tokenize(t) for t in texts]
