@@ -145,7 +145,7 @@ def _answer_indicators(k: Knowledge, draft: _Draft, rows: Sequence[IndicatorRow]
     focus = _terms(" ".join(indicator_core(r.indicator) for r in rows))
     hits = list({id(s.sentence.chunk): s.sentence.chunk for s in scored}.values())
     rescored = score_sentences(" ", [_as_hit(c) for c in hits], k.weights, focus) if focus else []
-    related = [s for s in rescored if s.coverage >= 0.35)][:2]
+    related = [s for s in rescored if s.coverage >= 0.35][:2]
     if related:
         draft.parts.append("\n规划中相关的举措：")
         for s in related:
