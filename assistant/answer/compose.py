@@ -76,7 +76,7 @@ def compose(
     if scope.reason:
         return refusal(question, scope.reason, hits)
 
-    terms = query_terms(search)
+    terms = query_terms(search, k.weights)
     text_hits = [h for h in hits if h.chunk.kind != "table"]
     if resolved.column is not None:
         in_column = [Hit(c, 1.0, "column") for c in k.column_chunks.get(resolved.column, ())]
@@ -89,6 +89,12 @@ def compose(
     rows = _indicator_rows(k, resolved, query_vector, hits)
     if rows:
         _answer_indicators(k, draft, rows, question, scored, terms)
+    elif resolved.column is not None and any(s.sentence.chunk.column == resolved.column for s in scored):
+        # The user named a 专栏 (or referred to the one just discussed): it is the evidence.
+        in_column = [s for s in scored if s.sentence.chunk.column == resolved.column]
+        if in_column[0].coverage < 0.34:
+            in_column.sort(key=lambda s: s.sentence.start)  # "what does it say": in reading order
+        _answer_text(k, draft, in_column, terms, strict=False)
     else:
         share = oov_share(terms, k.weights.known, k.weights.idf)
         best = scored[0] if scored else None
@@ -157,14 +163,14 @@ def _as_hit(chunk):
     return Hit(chunk, 0.0, "hybrid")
 
 
-def _answer_text(k: Knowledge, draft: _Draft, scored: Sequence[Scored], terms) -> None:
+def _answer_text(k: Knowledge, draft: _Draft, scored: Sequence[Scored], terms, strict: bool = True) -> None:
     best = scored[0]
     chosen = [best]
     used_chars = len(best.sentence.text)
     for s in scored[1:]:
         if len(chosen) >= MAX_SENTENCES:
             break
-        if s.score < 0.6 * best.score or s.coverage < 0.2:
+        if strict and (s.score < 0.6 * best.score or s.coverage < 0.2):
             continue
         if any(_overlaps(s, c) for c in chosen):
             continue

@@ -67,12 +67,23 @@ def split_sentences(chunk: Chunk, rank: int) -> list[Sentence]:
     return out
 
 
-def query_terms(question: str) -> list[str]:
-    """The question's search terms, synonyms of everyday words included, deduplicated."""
+def query_terms(question: str, weights: "TermWeights | None" = None) -> list[str]:
+    """The question's search terms, deduplicated, everyday words replaced by the documents' terms.
+
+    With ``weights``, words the documents never use are kept only when they
+    are real words (in jieba's dictionary, two characters or more): those
+    carry the question's meaning ("分数线", "学费"), fragments do not.
+    """
+    from ..retrieval.lexical import in_dictionary, synonym_sources
+
+    translated = synonym_sources(question)
     seen: list[str] = []
     for t in tokenize(expand_query(question)):
-        if t not in seen:
-            seen.append(t)
+        if t in seen or t in translated:
+            continue
+        if weights is not None and not weights.known(t) and (len(t) < 2 or not in_dictionary(t)):
+            continue
+        seen.append(t)
     return seen
 
 

