@@ -8,6 +8,7 @@ an interrupted ingest leaves the previous store fully usable.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -140,26 +141,33 @@ def write_json_atomic(path: Path, data: Any) -> None:
         raise
 
 
-def document_file_name(document: Document) -> str:
-    return f"{DOCS_DIR}/{document.doc_id}-{document.content_hash[:12]}.json"
+def document_file_name(document: Document, sections: tuple[Section, ...] = ()) -> str:
+    """Named by what the file holds (repaired text and sections, not just the source
+    bytes), so a re-parse that changes them writes a new file instead of editing the
+    one the committed catalog names."""
+    digest = hashlib.sha256(json.dumps(_document_payload(document, sections), ensure_ascii=False).encode()).hexdigest()
+    return f"{DOCS_DIR}/{document.doc_id}-{document.content_hash[:12]}-{digest[:12]}.json"
+
+
+def _document_payload(document: Document, sections: tuple[Section, ...]) -> dict[str, Any]:
+    return {
+        "doc_id": document.doc_id,
+        "title": document.title,
+        "text": document.text,
+        "page_starts": [list(p) for p in document.page_starts],
+        "sections": [
+            {"kind": s.kind, "heading": s.heading, "path": list(s.path), "start": s.start, "end": s.end}
+            for s in sections
+        ],
+    }
 
 
 def save_document_text(store_dir: Path, document: Document, sections: tuple[Section, ...]) -> str:
     """Write the document text (for quote checks and context views); returns its catalog name."""
-    name = document_file_name(document)
-    write_json_atomic(
-        store_dir / name,
-        {
-            "doc_id": document.doc_id,
-            "title": document.title,
-            "text": document.text,
-            "page_starts": [list(p) for p in document.page_starts],
-            "sections": [
-                {"kind": s.kind, "heading": s.heading, "path": list(s.path), "start": s.start, "end": s.end}
-                for s in sections
-            ],
-        },
-    )
+    name = document_file_name(document, sections)
+    path = store_dir / name
+    if not path.exists():
+        write_json_atomic(path, _document_payload(document, sections))
     return name
 
 

@@ -88,6 +88,10 @@ def _digit_after(text: str, j: int) -> bool:
     return c.isdigit() or (c == "." and j + 1 < len(text) and text[j + 1].isdigit())
 
 
+def _numeric(ch: str) -> bool:
+    return ch.isdigit() or ch == "."
+
+
 def fact_present(alternative: str, text: str) -> bool:
     """``alternative`` occurs in ``text`` (whitespace ignored), numbers as whole numbers."""
     alt = squash(alternative)
@@ -101,7 +105,12 @@ def fact_present(alternative: str, text: str) -> bool:
         end = positions[at + len(alt) - 1] + 1
         left_ok = not alt[0].isdigit() or not _digit_before(text, start)
         right_ok = not alt[-1].isdigit() or not _digit_after(text, end)
-        if left_ok and right_ok:
+        # Whitespace inside a number separates two numbers ("74.3 76" is not 74.376).
+        glued = any(
+            positions[at + k + 1] != positions[at + k] + 1 and _numeric(alt[k]) and _numeric(alt[k + 1])
+            for k in range(len(alt) - 1)
+        )
+        if left_ok and right_ok and not glued:
             return True
         at = flat.find(alt, at + 1)
     return False

@@ -38,7 +38,9 @@ SHORT_KEYS = ("recall_at_1", "recall_at_5", "mrr_at_10", "answer_accuracy", "cit
 def fmt(key: str, value: Any) -> str:
     if value is None:
         return "–"
-    if key.endswith("_ms") or key == "median_answer_chars":
+    if key.endswith("_ms"):
+        return f"{value:.1f}" if value < 10 else f"{value:.0f}"
+    if key == "median_answer_chars":
         return f"{value:.0f}"
     return f"{value:.3f}"
 

@@ -32,7 +32,7 @@ from ..retrieval.store import VectorStore
 from .chunking import chunk_document, index_text
 from .indicators import is_indicator_table, parse_indicator_table
 from .lock import store_write_lock
-from .readers import SUPPORTED_SUFFIXES, file_hash, read_source
+from .readers import SUPPORTED_SUFFIXES, file_hash, read_source, unsupported_reason
 from .repair import build_document
 from .structure import parse_sections
 
@@ -78,9 +78,20 @@ def _slug(text: str) -> str:
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Expand folders; unsupported or missing paths become (path, reason) failures."""
+    """Expand folders; unsupported or missing paths become (path, reason) failures.
+
+    A file named twice (directly, or also through its folder) is taken once.
+    """
     files: list[Path] = []
     failures: list[tuple[str, str]] = []
+    taken: set[Path] = set()
+
+    def take(path: Path) -> None:
+        key = path.resolve()
+        if key not in taken:
+            taken.add(key)
+            files.append(path)
+
     for path in paths:
         if not path.exists():
             failures.append((str(path), "no such file or directory"))
@@ -88,11 +99,11 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
                     if child.suffix.lower() in SUPPORTED_SUFFIXES:
-                        files.append(child)
-                    else:
-                        failures.append((str(child), f"unsupported file type {child.suffix or '(none)'}"))
+                        take(child)
+                    elif child.resolve() not in taken:
+                        failures.append((str(child), unsupported_reason(child)))
         else:
-            files.append(path)
+            take(path)
     return files, failures
 
 
@@ -122,12 +133,28 @@ def ingest(
             raise StoreError(f"corpus folder {corpus_dir} does not exist")
         targets, failures = discover([corpus_dir] if sync else paths)
         report.failed.extend(failures)
-        if rebuild and not sync:
-            # Documents not named on the command line still need re-embedding.
-            for entry in old.documents.values():
-                source = Path(entry.path) if Path(entry.path).is_absolute() else corpus_dir / entry.path
-                if source.exists() and source.resolve() not in {t.resolve() for t in targets}:
+        # Documents already in the store that this run must look at again: on a
+        # sync, those ingested from outside the corpus (refreshed if changed);
+        # on a rebuild, every one (their vectors must be made anew).
+        named = {t.resolve() for t in targets}
+        lost: set[str] = set()
+        for doc_id, entry in old.documents.items():
+            outside = Path(entry.path).is_absolute()
+            if sync and not outside:
+                continue  # discover() finds the corpus files
+            if not (sync or rebuild):
+                continue  # adding/replacing named files leaves the others as they are
+            source = Path(entry.path) if outside else corpus_dir / entry.path
+            if source.exists():
+                if source.resolve() not in named:
                     targets.append(source)
+                    named.add(source.resolve())
+            elif rebuild:
+                lost.add(doc_id)
+                if not sync:
+                    report.failed.append(
+                        (str(source), f"source of {doc_id} is gone, so it cannot be re-indexed for the new settings; dropped")
+                    )
 
         parsed: list[ParsedDocument] = []
         seen: set[str] = set()
@@ -150,26 +177,32 @@ def ingest(
                 report.failed.append((str(path), f"cannot read ({exc.strerror or exc})"))
         progress("read", len(targets), len(targets), "")
 
-        removed: set[str] = set()
+        removed: set[str] = set(lost)
         if sync:
-            for doc_id, entry in base.documents.items():
+            for doc_id, entry in old.documents.items():
                 in_corpus = not Path(entry.path).is_absolute()
                 gone = doc_id not in seen if in_corpus else not Path(entry.path).exists()
                 if gone:
                     removed.add(doc_id)
         # A document that failed to parse keeps its previous version (nothing is lost).
-        replaced = {p.document.doc_id for p in parsed if p.document.doc_id in base.documents}
+        replaced = {p.document.doc_id for p in parsed if p.document.doc_id in old.documents}
         new = base.without(removed | replaced)
 
         store = VectorStore(settings, embedder or Embedder(settings))
         all_chunks = [c for p in parsed for c in p.chunks]
-        vectors: list[list[float]] = []
+        # A chunk id names its document, heading path and text, so a vector the
+        # collection already holds for that id is the vector it would get again.
+        known = store.vectors(base.collection, [c.chunk_id for c in all_chunks]) if all_chunks else {}
+        todo = [c for c in all_chunks if c.chunk_id not in known]
+        fresh: dict[str, list[float]] = {}
         batch = 16
-        for i in range(0, len(all_chunks), batch):
-            progress("embed", i, len(all_chunks), "")
-            vectors.extend(store.embedder.embed_passages([index_text(c) for c in all_chunks[i : i + batch]]))
-        progress("embed", len(all_chunks), len(all_chunks), "")
+        for i in range(0, len(todo), batch):
+            progress("embed", i, len(todo), "")
+            part = todo[i : i + batch]
+            fresh.update(zip((c.chunk_id for c in part), store.embedder.embed_passages([index_text(c) for c in part])))
+        progress("embed", len(todo), len(todo), "")
         if all_chunks:
+            vectors = [fresh[c.chunk_id] if c.chunk_id in fresh else known[c.chunk_id] for c in all_chunks]
             store.upsert(base.collection, all_chunks, vectors)
         else:
             store.collection(base.collection)  # create it so an empty store still opens

@@ -28,6 +28,11 @@ class RawSource:
         return self.kind == "pdf"
 
 
+def unsupported_reason(path: Path) -> str:
+    shown = path.suffix.lower() or "(none)"
+    return f"unsupported file type {shown} (supported: {', '.join(SUPPORTED_SUFFIXES)})"
+
+
 def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -40,10 +45,7 @@ def read_source(path: Path) -> RawSource:
     if path.is_dir():
         raise DocumentError(str(path), "is a directory, not a file")
     if suffix not in SUPPORTED_SUFFIXES:
-        shown = suffix or "(none)"
-        raise DocumentError(
-            str(path), f"unsupported file type {shown} (supported: {', '.join(SUPPORTED_SUFFIXES)})"
-        )
+        raise DocumentError(str(path), unsupported_reason(path))
     data = path.read_bytes()
     if not data.strip():
         raise DocumentError(str(path), "file is empty")
@@ -78,7 +80,15 @@ def decode_text(data: bytes, path: Path) -> str:
             continue
         if _looks_like_text(text):
             return text.replace("\r\n", "\n").replace("\r", "\n")
-    raise DocumentError(str(path), "cannot decode the bytes as UTF-8 or GBK/GB18030 text")
+    raise DocumentError(str(path), f"cannot decode the text: {_utf8_error(data)}, and it is not GBK/GB18030 either")
+
+
+def _utf8_error(data: bytes) -> str:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"invalid UTF-8 byte 0x{data[exc.start]:02x} at offset {exc.start}"
+    return "UTF-8 decoding gives control characters, not text"
 
 
 def _looks_like_text(text: str) -> bool:

@@ -116,6 +116,21 @@ class VectorStore:
     def ids(self, name: str) -> set[str]:
         return set(self.collection(name).get(include=[])["ids"])
 
+    def vectors(self, name: str, ids: Sequence[str], batch: int = 512) -> dict[str, list[float]]:
+        """The stored vectors of those ``ids`` the collection holds (others are left out)."""
+        col = self.collection(name)
+        out: dict[str, list[float]] = {}
+        ids = list(dict.fromkeys(ids))
+        for i in range(0, len(ids), batch):
+            got = col.get(ids=ids[i : i + batch], include=["embeddings"])
+            embeddings = got.get("embeddings")
+            if embeddings is None:
+                continue
+            for chunk_id, vector in zip(got["ids"], embeddings):
+                if vector is not None and len(vector):
+                    out[chunk_id] = [float(x) for x in vector]
+        return out
+
     def delete(self, name: str, ids: Sequence[str], batch: int = 512) -> None:
         col = self.collection(name)
         ids = list(ids)
