@@ -14,7 +14,7 @@ from .citations import indicator_citation, quote_window, section_display, text_c
 from .context import Resolved
 from .evidence import Scored, TermWeights, query_terms, score_sentences
 from .indicators import IndicatorMatcher, asks_quantity, describe_row, mentioned_levels, select_rows
-from .scope import evidence_sufficient, hard_out_of_scope, oov_share
+from .scope import evidence_sufficient, hard_out_of_scope, unknown_topics
 
 MAX_SENTENCES = 4
 MAX_ANSWER_CHARS = 520
@@ -87,6 +87,8 @@ def compose(
 
     draft = _Draft()
     rows = _indicator_rows(k, resolved, query_vector, hits)
+    if rows and scored and _text_explains_better(k, rows, scored[0], terms):
+        rows = []  # e.g. "高水平中职学校建多少所" is a 专栏 figure, not the 中职在校生 row
     if rows:
         _answer_indicators(k, draft, rows, question, scored, terms)
     elif resolved.column is not None and any(s.sentence.chunk.column == resolved.column for s in scored):
@@ -96,9 +98,11 @@ def compose(
             in_column.sort(key=lambda s: s.sentence.start)  # "what does it say": in reading order
         _answer_text(k, draft, in_column, terms, strict=False)
     else:
-        share = oov_share(terms, k.weights.known, k.weights.idf)
+        unknown = unknown_topics(question, k.corpus_norm, k.weights.known)
+        if unknown:
+            return refusal(question, "文件没有提到" + "、".join(f"“{w}”" for w in unknown[:3]), hits)
         best = scored[0] if scored else None
-        if best is None or not evidence_sufficient(best.coverage, dense_top, share):
+        if best is None or not evidence_sufficient(best.coverage, dense_top):
             return refusal(question, "文件中没有找到能回答这个问题的条款", hits)
         _answer_text(k, draft, scored, terms)
 
@@ -131,6 +135,23 @@ def _indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequen
     )
     table_ranked = any(h.chunk.kind == "table" for h in hits[:3])
     return select_rows(matches, levels, min_score=0.42 if table_ranked else 0.55)
+
+
+def _text_explains_better(k: Knowledge, rows: Sequence[IndicatorRow], best: Scored, terms: Sequence[str]) -> bool:
+    """Compare how much of the question the rows hold with how much the best sentence holds."""
+    from ..normalize import normalize
+    from .indicators import QUANTITY_CUES
+
+    content = [t for t in terms if not any(t in cue or cue in t for cue in QUANTITY_CUES)]
+    if not content:
+        return False
+    weight = {t: k.weights.idf(t) for t in content}
+    total = sum(weight.values()) or 1.0
+    row_text = normalize(" ".join(f"{r.dimension} {r.indicator} {r.level or ''}" for r in rows))
+    sentence = normalize(best.sentence.text + " " + " ".join(best.sentence.chunk.section))
+    row_cov = sum(w for t, w in weight.items() if t in row_text) / total
+    text_cov = sum(w for t, w in weight.items() if t in sentence) / total
+    return text_cov > row_cov + 0.15
 
 
 def _answer_indicators(k: Knowledge, draft: _Draft, rows: Sequence[IndicatorRow], question: str, scored, terms) -> None:

@@ -70,19 +70,18 @@ def split_sentences(chunk: Chunk, rank: int) -> list[Sentence]:
 def query_terms(question: str, weights: "TermWeights | None" = None) -> list[str]:
     """The question's search terms, deduplicated, everyday words replaced by the documents' terms.
 
-    With ``weights``, words the documents never use are kept only when they
-    are real words (in jieba's dictionary, two characters or more): those
-    carry the question's meaning ("分数线", "学费"), fragments do not.
+    With ``weights``, only words the documents use are kept, so coverage
+    measures how much of what the documents could match the evidence holds.
     """
-    from ..retrieval.lexical import in_dictionary, synonym_sources
+    from ..retrieval.lexical import synonym_sources
 
     translated = synonym_sources(question)
     seen: list[str] = []
     for t in tokenize(expand_query(question)):
         if t in seen or t in translated:
             continue
-        if weights is not None and not weights.known(t) and (len(t) < 2 or not in_dictionary(t)):
-            continue
+        if weights is not None and not weights.known(t):
+            continue  # unknown words are judged by scope.unknown_topics, not by coverage
         seen.append(t)
     return seen
 

@@ -51,16 +51,34 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
     return ScopeCheck(None)
 
 
-def evidence_sufficient(coverage: float, dense_top: float, oov_share: float) -> bool:
-    """Enough of the question is found in the best sentence, and the question is not mostly unknown words."""
-    if oov_share >= 0.5:
-        return False
+# Nouns this common in general Chinese (机会, 孩子, 问题…) carry no topic of their own.
+_GENERIC_NOUN_FREQ = 8000
+_NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "vn", "j")
+
+
+def unknown_topics(question: str, corpus_norm: str, known_term) -> list[str]:
+    """Specific nouns of the question that the documents never mention (宿舍, 分数线, 学费…)."""
+    from ..retrieval.lexical import is_stopword, synonym_sources, tokenize, word_frequency, tag
+
+    translated = synonym_sources(question)
+    out: list[str] = []
+    for word, flag in tag(question):
+        if len(word) < 2 or not flag.startswith(_NOUN_TAGS) or is_stopword(word) or word in translated:
+            continue
+        if any(word in t or t in word for t in translated):
+            continue
+        if word in corpus_norm or word_frequency(word) >= _GENERIC_NOUN_FREQ:
+            continue
+        parts = [p for p in tokenize(word) if p != word]
+        if parts and all(known_term(p) for p in parts if len(p) >= 2) and any(len(p) >= 2 for p in parts):
+            continue  # a compound of words the documents use (教师工资 → 教师 + 工资)
+        out.append(word)
+    return out
+
+
+def evidence_sufficient(coverage: float, dense_top: float) -> bool:
+    """Enough of the question's weight is found in the best sentence."""
     if coverage >= 0.34:
         return True
     return coverage >= 0.2 and dense_top >= 0.83
 
-
-def oov_share(terms: Sequence[str], known, weight) -> float:
-    """Share of the question's weight carried by terms the documents never use."""
-    total = sum(weight(t) for t in terms) or 1.0
-    return sum(weight(t) for t in terms if not known(t)) / total

@@ -115,7 +115,7 @@ def _read_pdf(data: bytes, path: Path) -> tuple[str, ...]:
                 unlocked = 0
             if not unlocked:
                 raise DocumentError(str(path), "PDF is encrypted (password protected)")
-        pages = tuple(page.extract_text() or "" for page in reader.pages)
+        pages = tuple(_page_text(page) for page in reader.pages)
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
@@ -127,6 +127,50 @@ def _read_pdf(data: bytes, path: Path) -> tuple[str, ...]:
     if not any(p.strip() for p in pages):
         raise DocumentError(str(path), "PDF has no text layer (scanned image?); OCR it first")
     return pages
+
+
+def _page_text(page) -> str:
+    """pypdf's text of one page, with an empty line where a wider vertical gap
+    than the usual line pitch separates two lines (a paragraph or block break
+    that the plain text would otherwise lose)."""
+    fragments: list[tuple[str, float]] = []
+
+    def visit(text, cm, tm, font_dict, font_size) -> None:
+        if text:
+            fragments.append((text, tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    text = page.extract_text(visitor_text=visit) or ""
+    if "".join(t for t, _ in fragments) != text:
+        return text  # positions do not line up with the text: keep it as pypdf gives it
+    ys: list[float | None] = [None]  # y of each line: that of its first visible fragment
+    for fragment, y in fragments:
+        for k, piece in enumerate(fragment.split("\n")):
+            if k:
+                ys.append(None)
+            if ys[-1] is None and piece.strip():
+                ys[-1] = y
+    lines = text.split("\n")
+    if len(lines) != len(ys):
+        return text
+    steps: list[float] = []
+    last = None
+    for y in ys:
+        if y is not None:
+            if last is not None and abs(last - y) > 0.01:
+                steps.append(abs(last - y))
+            last = y
+    if len(steps) < 4:
+        return text
+    pitch = sorted(steps)[len(steps) // 2]
+    out: list[str] = []
+    last = None
+    for line, y in zip(lines, ys):
+        if y is not None:
+            if last is not None and abs(last - y) > 1.6 * pitch and out and out[-1].strip():
+                out.append("")
+            last = y
+        out.append(line)
+    return "\n".join(out)
 
 
 def _read_docx(path: Path) -> str:

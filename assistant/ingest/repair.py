@@ -42,6 +42,7 @@ class _Line:
     kind: str = "para"  # "title", "heading", "para", "table"
     row: int | None = None  # table cells read one per line: the row they belong to
     indent: bool = False  # the extracted line began with blanks (a first-line indent)
+    gap: bool = False  # an empty line (in a PDF: a wider gap) comes before it on its page
 
 
 def build_document(raw: RawSource, doc_id: str, rel_path: str) -> Document:
@@ -99,10 +100,14 @@ def _collect_lines(raw: RawSource) -> list[_Line]:
         pages = _strip_furniture(pages)
     out: list[_Line] = []
     for number, page in enumerate(pages, start=1):
+        gap = False
         for line in page:
             text = line.strip()
             if text:
-                out.append(_Line(text=text, page=number, indent=line[:1].isspace()))
+                out.append(_Line(text=text, page=number, indent=line[:1].isspace(), gap=gap))
+                gap = False
+            else:
+                gap = True
     return out
 
 
@@ -272,8 +277,8 @@ def _joins(a: _Line, b: _Line, full_width: float | None) -> bool:
         return False
     if not _ends_sentence(a.text):
         return True
-    if b.indent:
-        return False  # an indented line after a finished sentence starts a paragraph
+    if b.indent or b.gap:
+        return False  # an indented or set-off line after a finished sentence starts a paragraph
     # In a PDF a full-width line ending in 。 is usually still mid-paragraph.
     return full_width is not None and _line_width(a) >= 0.96 * full_width
 

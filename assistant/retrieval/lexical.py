@@ -64,15 +64,32 @@ def tokenize(text: str) -> list[str]:
     return [w for w in (w.strip() for w in words) if w and w not in _STOPWORDS and _TOKEN_OK.search(w)]
 
 
+@lru_cache(maxsize=1)
+def _pos_tokenizer():
+    import jieba.posseg
+
+    with _lock:
+        return jieba.posseg.POSTokenizer(_tokenizer())
+
+
+def tag(text: str) -> list[tuple[str, str]]:
+    """(word, part of speech) in precise mode, on normalized text."""
+    return [(p.word, p.flag) for p in _pos_tokenizer().lcut(normalize(text))]
+
+
+def word_frequency(word: str) -> int:
+    """How common the word is in general Chinese (jieba's dictionary count; 0 if unknown)."""
+    return _tokenizer().FREQ.get(word, 0)
+
+
+def is_stopword(word: str) -> bool:
+    return word in _STOPWORDS
+
+
 def synonym_sources(text: str) -> set[str]:
     """Everyday words in ``text`` that the synonym table translates."""
     norm = normalize(text)
     return {word for word in synonyms() if word in norm}
-
-
-def in_dictionary(word: str) -> bool:
-    """Whether jieba's general dictionary knows the word (HMM-guessed fragments are not)."""
-    return _tokenizer().FREQ.get(word, 0) > 0
 
 
 def expand_query(text: str) -> str:

@@ -93,6 +93,10 @@ class VectorStore:
     def collection(self, name: str):
         if name not in self._collections:
             try:
+                import warnings
+
+                # Chroma flags any custom embedding function as "legacy"; ours is deliberate.
+                warnings.filterwarnings("ignore", message="legacy embedding function config")
                 self._collections[name] = self.client.get_or_create_collection(
                     name=name,
                     embedding_function=_embedding_function(self.embedder),

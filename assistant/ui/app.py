@@ -83,18 +83,19 @@ class _Charts:
         self.folder = Path(tempfile.mkdtemp(prefix="zj-assistant-charts-"))
         self._lock = threading.Lock()
         self._key: tuple | None = None
-        self._items: list[tuple[str, str]] = []
+        self._slots: dict[str, charts_mod.Chart] = {}
         self._round = 0
 
-    def gallery(self, rows: list[IndicatorRow]) -> list[tuple[str, str]]:
+    def slots(self, rows: list[IndicatorRow]) -> dict[str, charts_mod.Chart]:
+        """Slot name → chart, for the slots that have rows."""
         key = tuple((r.unit, r.indicator, r.level, r.baseline_2020, r.target_2025) for r in rows)
         with self._lock:
             if key != self._key:
                 self._round += 1  # new file names, so browsers never show a cached old chart
                 drawn = charts_mod.render_charts(rows, self.folder / str(self._round))
-                self._items = [(str(c.path), c.caption) for c in drawn]
+                self._slots = {c.key: c for c in drawn}
                 self._key = key
-            return list(self._items)
+            return dict(self._slots)
 
 
 def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Blocks:
@@ -192,15 +193,19 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
                     max_height=2000,
                     elem_id="zj-indicators",
                 )
-                gallery = gr.Gallery(
-                    value=ui.chart_items(),
-                    label="2020 年与 2025 年对比（每种单位单独一张图）",
-                    columns=2,
-                    height="auto",
-                    object_fit="contain",
-                    buttons=["download"],
-                    elem_id="zj-charts",
-                )
+                gr.Markdown("#### 2020 年与 2025 年对比（每种单位单独一张图，不同单位不共用坐标轴）")
+                initial = ui.chart_updates()
+                chart_images = []
+                for slot in initial:  # full width each: narrow columns would crop wide charts
+                    chart_images.append(
+                        gr.Image(
+                            type="filepath",
+                            interactive=False,
+                            buttons=["download", "fullscreen"],
+                            elem_classes=["zj-chart"],
+                            **slot,
+                        )
+                    )
 
             # -- 文档库 ------------------------------------------------------------------
             with gr.Tab("文档库", id="library"):
@@ -279,14 +284,14 @@ def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Bloc
         )
 
         # -- library events --------------------------------------------------------------
-        library_outputs = [admin_status, docs, remove_pick, table, gallery]
+        library_outputs = [admin_status, docs, remove_pick, table, *chart_images]
         if ui.library.admin_enabled:
             login_outputs = [is_admin, admin_panel, admin_status, password]
             login.click(ui.login, password, login_outputs, **private)
             password.submit(ui.login, password, login_outputs, **private)
             upload.click(ui.upload, [files, replace, is_admin], [*library_outputs, files], **private)
             remove.click(ui.remove, [remove_pick, is_admin], library_outputs, **private)
-        demo.load(ui.refresh, None, [docs, remove_pick, table, gallery], **private)
+        demo.load(ui.refresh, None, [docs, remove_pick, table, *chart_images], **private)
     return demo
 
 
@@ -343,12 +348,24 @@ class _Handlers:
     def indicator_rows(self) -> list[list[str]]:
         return charts_mod.indicator_table(self.assistant.indicators())
 
-    def chart_items(self) -> list[tuple[str, str]]:
+    def chart_updates(self) -> list[dict[str, Any]]:
+        """One ``value/label/visible`` dict per chart slot, in ``CHART_SLOTS`` order."""
         try:
-            return self.charts.gallery(self.assistant.indicators())
+            slots = self.charts.slots(self.assistant.indicators())
         except Exception as exc:  # a chart problem must not take the page down
             describe_error(exc)
-            return []
+            slots = {}
+        out = []
+        for key in charts_mod.CHART_SLOTS:
+            chart = slots.get(key)
+            if chart is None:
+                out.append({"value": None, "label": f"单位：{key}", "visible": False})
+            else:
+                out.append({"value": str(chart.path), "label": chart.caption, "visible": True})
+        return out
+
+    def chart_values(self) -> list[Any]:
+        return [gr.update(**u) for u in self.chart_updates()]
 
     def refresh(self) -> tuple:
         """Current documents and indicators (another session may have changed them)."""
@@ -356,7 +373,7 @@ class _Handlers:
             self.library.rows(),
             gr.update(choices=self.library.choices(), value=None),
             self.indicator_rows(),
-            self.chart_items(),
+            *self.chart_values(),
         )
 
     # -- API -----------------------------------------------------------------------------
@@ -541,7 +558,7 @@ class _Handlers:
             self.library.rows(),
             gr.update(choices=self.library.choices(), value=None),
             self.indicator_rows(),
-            self.chart_items(),
+            *self.chart_values(),
         )
 
     def upload(self, files: list[str] | None, replace: bool, is_admin: bool, progress=gr.Progress()) -> tuple:

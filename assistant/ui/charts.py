@@ -125,19 +125,25 @@ def question_for_row(row: Sequence[str]) -> str:
 
 @dataclass(frozen=True)
 class Chart:
+    key: str  # the slot: one of CHART_SLOTS
     path: Path
     caption: str
 
 
+# The app shows one image per slot; units outside the four known groups share
+# the "其他" figure, still one axis per unit.
+CHART_SLOTS: tuple[str, ...] = tuple(title for title, _ in _FIGURE_GROUPS) + ("其他",)
+
+
 def render_charts(rows: Sequence[IndicatorRow], out_dir: Path) -> list[Chart]:
-    """One PNG per unit group (%, 万人, 元, 所/个, then any other unit), each unit on its own axis."""
+    """One PNG per unit group (%, 万人, 元, 所/个, 其他), each unit on its own axis."""
     out_dir.mkdir(parents=True, exist_ok=True)
     by_unit: dict[str, list[tuple[int, IndicatorRow]]] = {}
     for i, r in enumerate(rows, start=1):
         by_unit.setdefault(r.unit, []).append((i, r))
-    groups = [(title, tuple(u for u in units if u in by_unit)) for title, units in _FIGURE_GROUPS]
     grouped = {u for _, units in _FIGURE_GROUPS for u in units}
-    groups += [(u, (u,)) for u in by_unit if u not in grouped]
+    groups = [(title, tuple(u for u in units if u in by_unit)) for title, units in _FIGURE_GROUPS]
+    groups.append(("其他", tuple(u for u in by_unit if u not in grouped)))
     font = cjk_font()
     charts = []
     for n, (title, units) in enumerate(groups, start=1):
@@ -145,7 +151,8 @@ def render_charts(rows: Sequence[IndicatorRow], out_dir: Path) -> list[Chart]:
             continue
         path = out_dir / f"indicators-{n}.png"
         _draw(path, [(u, by_unit[u]) for u in units], font)
-        charts.append(Chart(path, f"单位：{title}（2020 年基数与 2025 年目标）"))
+        shown = "、".join(units) if title == "其他" else title
+        charts.append(Chart(title, path, f"单位：{shown}（2020 年基数与 2025 年目标）"))
     return charts
 
 

@@ -8,6 +8,7 @@ builds markup from such text, so this is the one file to audit for injection.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..types import Answer, Citation
@@ -27,10 +28,15 @@ _HTML_ENTITIES = {
     "`": "&#96;",
 }
 
-# ASCII punctuation that Markdown (CommonMark + GFM, as rendered by Gradio's
-# chatbot) can turn into formatting, links, autolinks, tables or LaTeX. Each
-# is backslash-escaped, which CommonMark allows for any ASCII punctuation.
-_MARKDOWN_PUNCT = set("\\`*_{}[]()#+-.!|~$:@=^")
+# Markdown punctuation escaped wherever it appears: emphasis, code, tables,
+# strikethrough, LaTeX, links/images (brackets), and the escape character itself.
+_MARKDOWN_ALWAYS = set("\\`*_~|$[]")
+# Punctuation that only means something as the first character of a line
+# (headings, list items, setext underlines).
+_MARKDOWN_LINE_START = set("#-+=")
+# A citation marker "[12]": left readable (no backslashes for screen readers)
+# when it cannot be part of a link (see ``escape_markdown``).
+_MARKER_RE = re.compile(r"\[\d{1,3}\]")
 
 # How much of a very long question the chat bubble repeats back.
 MAX_SHOWN_QUESTION = 300
@@ -42,24 +48,49 @@ def escape_html(text: Any) -> str:
 
 
 def escape_markdown(text: Any) -> str:
-    """Text as inert Markdown: no HTML, no formatting, no links, no code blocks.
+    """Text as inert Markdown: no HTML, formatting, links, autolinks or code blocks.
 
-    HTML-significant characters become entities (Markdown renders them as the
-    literal characters), other Markdown punctuation is backslash-escaped, and
-    leading spaces are dropped so an indented line never becomes a code block.
+    ``<``, ``>`` and ``&`` become entities (rendered as the literal characters);
+    Markdown punctuation is backslash-escaped where it could take effect, which
+    CommonMark allows for any ASCII punctuation. Kept as is, so the raw text
+    (also used as the bubble's aria-label) stays readable: citation markers
+    like ``[1]`` that are not at a line start and not followed by ``(``, ``[``
+    or ``:`` (such a marker cannot become a link, because every line-start
+    bracket is escaped, so no link definition can exist), and digits/dots in
+    the middle of a line. Leading spaces are dropped so no line becomes an
+    indented code block.
     """
-    lines = []
-    for line in str(text).split("\n"):
-        out = []
-        for ch in line.lstrip(" \t"):
-            if ch in _HTML_ENTITIES and ch not in "$`{}":
-                out.append(_HTML_ENTITIES[ch])
-            elif ch in _MARKDOWN_PUNCT:
-                out.append("\\" + ch)
-            else:
-                out.append(ch)
-        lines.append("".join(out))
-    return "\n".join(lines)
+    return "\n".join(_escape_markdown_line(line.lstrip(" \t")) for line in str(text).split("\n"))
+
+
+def _escape_markdown_line(line: str) -> str:
+    out: list[str] = []
+    i, n = 0, len(line)
+    while i < n:
+        ch = line[i]
+        if ch == "[" and i > 0:
+            m = _MARKER_RE.match(line, i)
+            if m and (m.end() >= n or line[m.end()] not in "([:"):
+                out.append(m.group(0))
+                i = m.end()
+                continue
+        if ch in "<>&":
+            out.append(_HTML_ENTITIES[ch])
+        elif ch in _MARKDOWN_ALWAYS or ch == "@":  # "@" would start an e-mail autolink
+            out.append("\\" + ch)
+        elif i == 0 and ch in _MARKDOWN_LINE_START:
+            out.append("\\" + ch)
+        elif ch in ".)" and 0 < i < 10 and line[:i].isdigit() and line[i + 1 : i + 2] in ("", " ", "\t"):
+            # "1. " / "1)" at the start of a line would begin an ordered list
+            out.append("\\" + ch)
+        elif ch == ":" and line.startswith("//", i + 1):  # "http://" autolinks
+            out.append("\\:")
+        elif ch == "." and line[max(0, i - 3) : i].lower() == "www":  # "www." autolinks
+            out.append("\\.")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 def shorten(text: str, limit: int) -> str:
@@ -70,8 +101,8 @@ def shorten(text: str, limit: int) -> str:
 
 
 def section_path(citation: Citation) -> str:
-    """The heading path of a citation ("二、总体思路 > （三）发展目标"), or its document."""
-    return " > ".join(citation.section) if citation.section else citation.doc
+    """The heading path of a citation ("二、总体思路 › （三）发展目标"), or its document."""
+    return " › ".join(citation.section) if citation.section else citation.doc
 
 
 def page_text(page: int | None) -> str:
