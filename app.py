@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from assistant.runtime import apply_offline_defaults
 
@@ -22,12 +22,23 @@ apply_offline_defaults()  # before gradio, torch or chromadb are imported
 from assistant.errors import AssistantError  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
+if TYPE_CHECKING:
+    import gradio as gr
 
-def build_app(settings: Settings, assistant=None):
+    from assistant.service import Assistant
+
+
+def build_app(settings: Settings, assistant: Assistant | None = None) -> gr.Blocks:
     """See ``assistant.ui.app.build_app`` (imported lazily: gradio is heavy)."""
     from assistant.ui.app import build_app as _build
 
     return _build(settings, assistant)
+
+
+def settings_from(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None) -> Settings:
+    """Settings from ASSISTANT_* variables, then the command-line flags."""
+    args = parse_args(argv)
+    return Settings.from_env(env, host=args.host, port=args.port, store_dir=args.store)
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -39,9 +50,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
     try:
-        settings = Settings.from_env(host=args.host, port=args.port, store_dir=args.store)
+        settings = settings_from(argv)
         from assistant.ui.app import launch_app
         from assistant.ui.startup import open_assistant
 

@@ -140,9 +140,10 @@ def _indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequen
 def _text_explains_better(k: Knowledge, rows: Sequence[IndicatorRow], best: Scored, terms: Sequence[str]) -> bool:
     """Compare how much of the question the rows hold with how much the best sentence holds."""
     from ..normalize import normalize
-    from .indicators import QUANTITY_CUES
+    from .indicators import LEVELS, QUANTITY_CUES
 
-    content = [t for t in terms if not any(t in cue or cue in t for cue in QUANTITY_CUES)]
+    # Levels are settled by row selection (and may come from the previous turn).
+    content = [t for t in terms if t not in LEVELS and not any(t in cue or cue in t for cue in QUANTITY_CUES)]
     if not content:
         return False
     weight = {t: k.weights.idf(t) for t in content}

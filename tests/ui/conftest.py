@@ -81,6 +81,7 @@ class AdminApp:
     corpus: Path
     store: Path
     log: list[str]
+    password: str = ADMIN_PASSWORD
 
 
 def _pump(stream, lines: "queue.Queue[str]", log: list[str]) -> None:
