@@ -53,6 +53,7 @@ class Assistant:
         from .answer.evidence import TermWeights
         from .answer.indicators import IndicatorMatcher, indicator_core
         from .retrieval.hybrid import HybridRetriever
+        from .retrieval.sentences import SentenceIndex
         from .retrieval.store import VectorStore
 
         store_dir = Path(self.settings.store_dir)
@@ -83,6 +84,8 @@ class Assistant:
             weights=TermWeights(catalog.chunk_tokens()),
             corpus_norm=normalize("\n".join(sources.values())),
             column_chunks=_column_chunks(catalog),
+            sentences=SentenceIndex.load_or_build(store_dir, catalog.chunk_objects(), self.embedder, catalog.fingerprint),
+            chunks=catalog.chunk_objects(),
         )
         store = VectorStore(self.settings, self.embedder)
         retriever = HybridRetriever(catalog, store, self.embedder)

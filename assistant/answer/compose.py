@@ -7,7 +7,7 @@ supporting clauses after; then every citation is verified.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from ..types import Answer, Chunk, Citation, Hit, IndicatorRow
 from .citations import indicator_citation, quote_window, section_display, text_citation, verify
@@ -32,6 +32,14 @@ class Knowledge:
     weights: TermWeights
     corpus_norm: str  # all documents, normalized, for scope checks
     column_chunks: Mapping[int, Sequence[Chunk]] = field(default_factory=dict)  # 专栏 number → its chunks
+    sentences: Any = None  # retrieval.sentences.SentenceIndex, or None
+    chunks: Sequence[Chunk] = ()
+
+    def chunk_at(self, doc_id: str, offset: int) -> Chunk | None:
+        for chunk in self.chunks:
+            if chunk.doc_id == doc_id and chunk.start <= offset < chunk.end:
+                return chunk
+        return None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -77,11 +85,22 @@ def compose(
         return refusal(question, scope.reason, hits)
 
     terms = query_terms(search, k.weights)
+    dense: dict[tuple[str, int], float] = {}
     text_hits = [h for h in hits if h.chunk.kind != "table"]
+    if k.sentences is not None and query_vector is not None:
+        sims = k.sentences.similarities(query_vector)
+        dense = {key: float(v) for key, v in zip(k.sentences.keys, sims)}
+        # Chunks holding the best-matching sentences join the candidates.
+        present = {h.chunk.chunk_id for h in text_hits}
+        for (doc_id, start), _ in k.sentences.top(query_vector, 4):
+            chunk = k.chunk_at(doc_id, start)
+            if chunk is not None and chunk.chunk_id not in present:
+                text_hits.append(Hit(chunk, 0.0, "dense-sentence"))
+                present.add(chunk.chunk_id)
     if resolved.column is not None:
         in_column = [Hit(c, 1.0, "column") for c in k.column_chunks.get(resolved.column, ())]
         text_hits = in_column + [h for h in text_hits if h.chunk.column != resolved.column]
-    scored = score_sentences(search, text_hits, k.weights, terms)
+    scored = score_sentences(search, text_hits, k.weights, terms, dense)
     if resolved.column is not None:
         scored.sort(key=lambda s: -(s.score + (0.5 if s.sentence.chunk.column == resolved.column else 0.0)))
 
@@ -152,7 +171,7 @@ def _text_explains_better(k: Knowledge, rows: Sequence[IndicatorRow], best: Scor
     sentence = normalize(best.sentence.text + " " + " ".join(best.sentence.chunk.section))
     row_cov = sum(w for t, w in weight.items() if t in row_text) / total
     text_cov = sum(w for t, w in weight.items() if t in sentence) / total
-    return text_cov > row_cov + 0.15
+    return row_cov < 0.5 and text_cov > row_cov + 0.15
 
 
 def _answer_indicators(k: Knowledge, draft: _Draft, rows: Sequence[IndicatorRow], question: str, scored, terms) -> None:

@@ -10,11 +10,13 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..retrieval.lexical import expand_query, tokenize
 from ..types import Chunk, Hit
 
+DENSE_WEIGHT = 0.3
+DENSE_BAND = 0.06
 _SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;][”’」』）)]?)?")
 
 
@@ -33,6 +35,7 @@ class Scored:
     score: float
     coverage: float  # weighted share of the question's terms the sentence holds
     matched: tuple[str, ...]
+    similarity: float = 0.0  # cosine between the question and the sentence
 
 
 class TermWeights:
@@ -78,18 +81,30 @@ def query_terms(question: str, weights: "TermWeights | None" = None) -> list[str
     translated = synonym_sources(question)
     seen: list[str] = []
     for t in tokenize(expand_query(question)):
-        if t in seen or t in translated:
+        if t in seen:
             continue
-        if weights is not None and not weights.known(t):
-            continue  # unknown words are judged by scope.unknown_topics, not by coverage
+        if weights is not None:
+            if not weights.known(t):
+                continue  # unknown words are judged by scope.unknown_topics, not by coverage
+        elif t in translated:
+            continue
         seen.append(t)
     return seen
 
 
-def score_sentences(question: str, hits: Sequence[Hit], weights: TermWeights, terms: Sequence[str] | None = None) -> list[Scored]:
+def score_sentences(
+    question: str,
+    hits: Sequence[Hit],
+    weights: TermWeights,
+    terms: Sequence[str] | None = None,
+    dense: Mapping[tuple[str, int], float] | None = None,
+) -> list[Scored]:
+    """Rank the sentences of ``hits``: lexical coverage, chunk rank, and (given ``dense``) embedding similarity."""
     from ..normalize import normalize
 
     terms = list(terms) if terms is not None else query_terms(question)
+    dense = dense or {}
+    top_sim = max(dense.values(), default=0.0)
     # Sub-words of a matched longer word add nothing new; weigh each term once.
     weight = {t: weights.idf(t) for t in terms}
     total = sum(weight.values()) or 1.0
@@ -101,8 +116,11 @@ def score_sentences(question: str, hits: Sequence[Hit], weights: TermWeights, te
             matched = tuple(t for t in terms if t in norm)
             in_heading = sum(weight[t] for t in terms if t not in matched and t in heading)
             coverage = (sum(weight[t] for t in matched) + 0.5 * in_heading) / total
-            # Lead sentences of a measure paragraph ("深化…。") name the topic; favour direct hits.
-            score = coverage + 0.08 / (1 + rank) + (0.02 if sentence.start == hit.chunk.start else 0.0)
-            scored.append(Scored(sentence, score, coverage, matched))
+            sim = dense.get((sentence.chunk.doc_id, sentence.start), 0.0)
+            # Sentences close to the best embedding match share up to DENSE_WEIGHT: this
+            # is what rescues paraphrases that share few words with the plan.
+            closeness = max(0.0, (sim - (top_sim - DENSE_BAND)) / DENSE_BAND) if top_sim else 0.0
+            score = coverage + DENSE_WEIGHT * closeness + 0.08 / (1 + rank) + (0.02 if sentence.start == hit.chunk.start else 0.0)
+            scored.append(Scored(sentence, score, coverage, matched, sim))
     scored.sort(key=lambda s: -s.score)
     return scored

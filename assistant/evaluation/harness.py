@@ -195,12 +195,15 @@ def build_systems(settings: Settings, progress: bool = True) -> tuple[list[Syste
         tmp.cleanup()
         raise
 
+    main = AssistantSystem(assistant, ingest_ms)
+
     def cleanup() -> None:
+        main.close()
         naive.close()
         tmp.cleanup()
 
     systems: list[System] = [
-        AssistantSystem(assistant, ingest_ms),
+        main,
         BM25System(assistant.retriever, ingest_ms),
         DenseSystem(assistant.retriever, ingest_ms),
         naive,

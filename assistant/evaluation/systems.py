@@ -97,12 +97,30 @@ class AssistantSystem:
     def __init__(self, assistant: Any, ingest_ms: float | None):
         self.assistant = assistant
         self.ingest_ms = ingest_ms
+        # Remember the last query vector the assistant computed, so the chunks it
+        # retrieved can be listed afterwards without embedding the query twice.
+        self._last_query: tuple[str, list[float]] | None = None
+        embedder = assistant.embedder
+        compute = embedder.embed_query
+
+        def recording_embed_query(text: str) -> list[float]:
+            vector = compute(text)
+            self._last_query = (text, vector)
+            return vector
+
+        embedder.embed_query = recording_embed_query
+
+    def close(self) -> None:
+        """Stop recording (the embedder's own method shows through again)."""
+        self.assistant.embedder.__dict__.pop("embed_query", None)
 
     def run(self, question: str, history: History) -> Reply:
         from ..answer.context import parse_history, resolve
+        from ..retrieval.hybrid import fuse
         from ..service import clean_question
 
         turns = parse_history([list(t) for t in history])
+        self._last_query = None
         started = time.perf_counter()
         answer = self.assistant.ask(question, turns, mode="extractive")
         latency = _ms(started)
@@ -119,8 +137,11 @@ class AssistantSystem:
 
         # The chunks it retrieved: the same resolution and fusion as its chain (not timed).
         settings = self.assistant.settings
-        resolved = resolve(clean_question(question, settings.max_question_chars), turns)
-        hits = self.assistant.retriever.search(resolved.search_text, settings.top_k)
+        retriever = self.assistant.retriever
+        search = resolve(clean_question(question, settings.max_question_chars), turns).search_text
+        last = self._last_query
+        vector = last[1] if last is not None and last[0] == search else self.assistant.embedder.embed_query(search)
+        hits = fuse([retriever.bm25(search, retriever.depth), retriever.dense_by_vector(vector, retriever.depth)], settings.top_k)
         ranked = tuple(q.evidence_text() for q in quotes) + tuple(h.chunk.text for h in hits)
         return Reply(answer.answer, answer.found, tuple(quotes), ranked, latency)
 

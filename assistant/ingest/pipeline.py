@@ -157,20 +157,24 @@ def ingest(
                     )
 
         parsed: list[ParsedDocument] = []
-        seen: set[str] = set()
+        seen: set[str] = set()  # ids of every file found (a failed one keeps its old version)
+        claimed: dict[str, Path] = {}  # id → the file that provides it this run
         for i, path in enumerate(targets):
             progress("read", i, len(targets), path.name)
             doc_id, rel = doc_id_for(path, corpus_dir)
-            if doc_id in seen:
-                report.failed.append((str(path), f"another file already maps to document id {doc_id}"))
-                continue
             seen.add(doc_id)
             try:
+                if doc_id in claimed:
+                    # Read it anyway: a broken file is reported for what is wrong with it.
+                    read_source(path)
+                    raise DocumentError(str(path), f"another file ({claimed[doc_id].name}) already maps to document id {doc_id}")
                 current = base.documents.get(doc_id)
                 if current is not None and current.content_hash == file_hash(path.read_bytes()):
                     report.unchanged.append(doc_id)
+                    claimed[doc_id] = path
                     continue
                 parsed.append(parse_document(path, doc_id, rel, settings))
+                claimed[doc_id] = path
             except DocumentError as exc:
                 report.failed.append((exc.path, exc.reason))
             except OSError as exc:

@@ -63,3 +63,19 @@ def test_naive_embeddings_wrap_the_embedder():
     assert isinstance(emb, Embeddings)
     assert emb.embed_query("职业教育") == HashEmbedder().embed_query("职业教育")
     assert emb.embed_documents(["a", "b"]) == HashEmbedder().embed_passages(["a", "b"])
+
+
+def test_assistant_system_lists_the_chunks_its_chain_retrieved(assistant):
+    from assistant.evaluation.systems import AssistantSystem
+
+    system = AssistantSystem(assistant, 1.0)
+    try:
+        question = "中职学校生均公用经费标准要达到普通高中的几倍？"
+        reply = system.run(question, [])
+        expected = [h.chunk.text for h in assistant.retriever.search(question, assistant.settings.top_k)]
+        assert list(reply.ranked[len(reply.quotes):]) == expected
+        assert reply.latency_ms > 0
+        assert all(quote_verified(q, assistant.knowledge.sources) for q in reply.quotes)
+    finally:
+        system.close()
+    assert "embed_query" not in assistant.embedder.__dict__

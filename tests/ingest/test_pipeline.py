@@ -343,7 +343,7 @@ def _catch(fn):
 # -- bad input -------------------------------------------------------------------------------
 
 
-def _bad_corpus_files(folder: Path) -> dict[str, str]:
+def _bad_corpus_files(folder: Path, scratch: Path) -> dict[str, str]:
     """Write one file of each bad kind; name → words its reason must contain."""
     from renderings import make_encrypted_pdf, make_image_only_pdf, make_text_pdf
 
@@ -351,7 +351,8 @@ def _bad_corpus_files(folder: Path) -> dict[str, str]:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "slides.pptx").write_bytes(b"PK\x03\x04 not really")
     (folder / "corrupt.pdf").write_bytes(os.urandom(4096))
-    tmp_pdf = make_text_pdf(folder.parent / "plain.pdf", [["需要密码才能打开的文件。"]])
+    scratch.mkdir(parents=True, exist_ok=True)
+    tmp_pdf = make_text_pdf(scratch / "plain.pdf", [["需要密码才能打开的文件。"]])
     make_encrypted_pdf(tmp_pdf, folder / "encrypted.pdf")
     make_image_only_pdf(folder / "scan.pdf")
     (folder / "undecodable.txt").write_bytes("职业教育".encode() + bytes(range(128, 256)) * 4)
@@ -370,7 +371,7 @@ def _bad_corpus_files(folder: Path) -> dict[str, str]:
 def test_bad_files_fail_one_by_one_and_nothing_is_lost(plan_settings, tmp_path, shared_model):
     settings = clone_store(plan_settings, tmp_path)
     plan_ids = catalog_ids(settings)
-    expected = _bad_corpus_files(Path(settings.corpus_dir) / "inbox")
+    expected = _bad_corpus_files(Path(settings.corpus_dir) / "inbox", tmp_path / "scratch")
     good = Path(settings.corpus_dir) / "inbox" / "good.txt"
     good.write_text(excerpt("（四）营造发展良好氛围"), encoding="utf-8")
     report = ingest(settings, embedder=shared_model)
@@ -410,7 +411,7 @@ def test_two_files_with_one_document_id(small_store, tmp_path, shared_model):
     (Path(settings.corpus_dir) / "guarantees.md").write_text("# 另一个文件\n\n内容，不同。", encoding="utf-8")
     report = ingest(settings, embedder=shared_model)
     assert report.failed == [
-        (str(Path(settings.corpus_dir) / "guarantees.txt"), "another file already maps to document id guarantees")
+        (str(Path(settings.corpus_dir) / "guarantees.txt"), "another file (guarantees.md) already maps to document id guarantees")
     ]
 
 

@@ -60,13 +60,15 @@ def api_ask(url: str, question: str, history: list | None = None) -> dict:
     )
 
 
-def open_source(page, i: int) -> str:
-    """Open the i-th source of the shown answer; return the highlighted text."""
-    before = page.locator("#zj-context").inner_html()
+def open_source(page, i: int, n: int) -> str:
+    """Open the i-th source (citation [n]) of the shown answer; return the highlighted text."""
     page.locator("#zj-source-pick label").nth(i).click()
     page.wait_for_function(
-        "(old) => { const c = document.querySelector('#zj-context'); return c.querySelector('mark') && c.innerHTML !== old; }",
-        arg=before,
+        """(n) => {
+            const head = document.querySelector('#zj-context .zj-context-head .zj-n');
+            return head && head.textContent === `[${n}]` && document.querySelector('#zj-context mark');
+        }""",
+        arg=n,
         timeout=TIMEOUT_MS,
     )
     marks = page.locator("#zj-context mark")
@@ -108,7 +110,7 @@ def test_chat_answer_with_sources_and_highlighted_clause(page, ui_url, ui_settin
             assert f"第{c['page']}页" in text
     # Each source opens in its surrounding text with exactly the quote highlighted.
     for i, c in enumerate(expected["citations"]):
-        assert open_source(page, i) == c["quote"]
+        assert open_source(page, i, c["n"]) == c["quote"]
         assert len(page.locator("#zj-context").inner_text()) > len(c["quote"])  # shown in context
     page.screenshot(path=str(artifacts / "app.png"), full_page=True)
 
@@ -118,7 +120,7 @@ def test_chat_answer_with_sources_and_highlighted_clause(page, ui_url, ui_settin
 
     # 👍 on the first answer lands in the feedback file.
     bots(page).first.hover()
-    page.locator("#zj-chat button[aria-label=Like]").first.click()
+    page.locator("#zj-chat button[aria-label=\"赞\"]").first.click()  # "Like" in the zh-CN locale
     path = Path(ui_settings.feedback_path)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and not path.exists():
@@ -266,7 +268,7 @@ def test_admin_uploads_a_document_and_removes_it(page, admin_app, tmp_path, arti
     assert expected["found"] and "[1]" in reply
     ours = [i for i, c in enumerate(expected["citations"]) if "青瓷" in c["doc"]]
     assert ours, expected
-    assert open_source(page, ours[0]) == expected["citations"][ours[0]]["quote"]
+    assert open_source(page, ours[0], expected["citations"][ours[0]]["n"]) == expected["citations"][ours[0]]["quote"]
     assert no_injection(page)["scripts"] == 0 and no_injection(page)["xss"] is None
 
     # Remove it again: gone from the table, the store and the uploads folder.
