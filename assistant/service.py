@@ -53,7 +53,7 @@ class Assistant:
         from .answer.evidence import TermWeights
         from .answer.indicators import IndicatorMatcher, indicator_core
         from .retrieval.hybrid import HybridRetriever
-        from .retrieval.sentences import SentenceIndex
+        from .retrieval.sentences import SentenceIndex, cached_vectors
         from .retrieval.store import VectorStore
 
         store_dir = Path(self.settings.store_dir)
@@ -72,10 +72,8 @@ class Assistant:
             titles[doc_id] = entry.title
         rows = catalog.indicator_rows()
         names = sorted({r.indicator for r in rows})
-        vectors = {}
-        if names:
-            embedded = self.embedder.embed_passages([indicator_core(n) for n in names])
-            vectors = dict(zip(names, embedded))
+        embedded = cached_vectors(store_dir, "indicators-", [indicator_core(n) for n in names], self.embedder, catalog.fingerprint)
+        vectors = {name: list(map(float, row)) for name, row in zip(names, embedded)}
         knowledge = Knowledge(
             sources=sources,
             titles=titles,

@@ -38,8 +38,6 @@ class SentenceIndex:
 
     @classmethod
     def load_or_build(cls, store_dir: Path, chunks: Sequence[Chunk], embedder: Embedder, fingerprint: str) -> "SentenceIndex":
-        import numpy as np
-
         keys: list[tuple[str, int]] = []
         texts: list[str] = []
         for chunk in chunks:
@@ -50,22 +48,7 @@ class SentenceIndex:
                 keys.append((chunk.doc_id, start))
                 local = chunk.text[start - chunk.start : end - chunk.start]
                 texts.append(f"{heading}：{local}" if heading else local)
-        digest = hashlib.sha256(("\x1f".join(texts) + fingerprint).encode()).hexdigest()[:16]
-        path = Path(store_dir) / f"{CACHE_PREFIX}{digest}.npy"
-        matrix = None
-        if path.exists():
-            try:
-                matrix = np.load(path)
-                if matrix.shape[0] != len(texts):
-                    matrix = None
-            except (OSError, ValueError):
-                matrix = None
-        if matrix is None:
-            matrix = np.asarray(embedder.embed_passages(texts, batch_size=32), dtype=np.float32) if texts else np.zeros((0, 1), np.float32)
-            _save(path, matrix)
-            for old in Path(store_dir).glob(f"{CACHE_PREFIX}*.npy"):
-                if old != path:
-                    old.unlink(missing_ok=True)
+        matrix = cached_vectors(Path(store_dir), CACHE_PREFIX, texts, embedder, fingerprint)
         return cls(keys, texts, matrix)
 
     def similarities(self, query_vector: Sequence[float]):
@@ -79,6 +62,30 @@ class SentenceIndex:
         sims = self.similarities(query_vector)
         order = sims.argsort()[::-1][:k]
         return [(self.keys[i], float(sims[i])) for i in order]
+
+
+def cached_vectors(store_dir: Path, prefix: str, texts: list[str], embedder: Embedder, fingerprint: str):
+    """Passage vectors of ``texts``, from ``<store>/<prefix><hash>.npy`` when present, else computed and saved."""
+    import numpy as np
+
+    digest = hashlib.sha256(("\x1f".join(texts) + fingerprint).encode()).hexdigest()[:16]
+    path = store_dir / f"{prefix}{digest}.npy"
+    if path.exists():
+        try:
+            matrix = np.load(path)
+            if matrix.shape[0] == len(texts):
+                return matrix
+        except (OSError, ValueError):
+            pass  # a damaged cache is recomputed
+    if texts:
+        matrix = np.asarray(embedder.embed_passages(texts, batch_size=32), dtype=np.float32)
+    else:
+        matrix = np.zeros((0, 1), dtype=np.float32)
+    _save(path, matrix)
+    for old in store_dir.glob(f"{prefix}*.npy"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return matrix
 
 
 def _save(path: Path, matrix) -> None:
