@@ -42,6 +42,7 @@ def settings_from(argv: Sequence[str] | None = None, env: Mapping[str, str] | No
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line: --host, --port, --store."""
     parser = argparse.ArgumentParser(description="浙江职教规划助手：网页版")
     parser.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1 or $ASSISTANT_HOST)")
     parser.add_argument("--port", type=int, default=None, help="port (default 7860 or $ASSISTANT_PORT)")
@@ -50,6 +51,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Open (or first fill) the store, build the app, serve it until stopped; returns the exit code."""
     try:
         settings = settings_from(argv)
         from assistant.ui.app import launch_app
@@ -61,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from assistant.ui.messages import describe_error
 
         print(f"错误：{describe_error(exc)}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # typically: the port is taken
+        print(f"错误：无法启动网页服务（{exc}）：请用 --port 或 ASSISTANT_PORT 换一个端口", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

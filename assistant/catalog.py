@@ -97,18 +97,24 @@ def load_catalog(store_dir: Path) -> Catalog:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise StoreError(f"{path} is unreadable ({exc}); run `assistant ingest` to rebuild the store") from None
-    if raw.get("version") != FORMAT_VERSION:
-        raise StoreError(f"{path} has format {raw.get('version')!r}, expected {FORMAT_VERSION}; re-run `assistant ingest`")
-    return Catalog(
-        fingerprint=raw["fingerprint"],
-        model=raw["model"],
-        collection=raw["collection"],
-        store_id=raw["store_id"],
-        documents={k: DocumentEntry(**v) for k, v in raw["documents"].items()},
-        chunks=raw["chunks"],
-        indicators=raw["indicators"],
-        columns=raw["columns"],
-    )
+    if not isinstance(raw, dict) or raw.get("version") != FORMAT_VERSION:
+        found = raw.get("version") if isinstance(raw, dict) else type(raw).__name__
+        raise StoreError(f"{path} has format {found!r}, expected {FORMAT_VERSION}; re-run `assistant ingest`")
+    try:
+        return Catalog(
+            fingerprint=raw["fingerprint"],
+            model=raw["model"],
+            collection=raw["collection"],
+            store_id=raw["store_id"],
+            documents={k: DocumentEntry(**v) for k, v in raw["documents"].items()},
+            chunks=list(raw["chunks"]),
+            indicators=list(raw["indicators"]),
+            columns=list(raw["columns"]),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise StoreError(
+            f"{path} is damaged ({type(exc).__name__}: {exc}); run `assistant ingest` to rebuild the store"
+        ) from None
 
 
 def commit_catalog(store_dir: Path, catalog: Catalog) -> None:

@@ -14,7 +14,14 @@ from .citations import indicator_citation, quote_window, section_display, text_c
 from .context import Resolved
 from .evidence import Scored, TermWeights, query_terms, score_sentences
 from .indicators import IndicatorMatcher, asks_quantity, describe_row, mentioned_levels, select_rows
-from .scope import evidence_sufficient, hard_out_of_scope, unknown_topics
+from .scope import (
+    asks_specific,
+    evidence_sufficient,
+    hard_out_of_scope,
+    is_place,
+    missing_specifics,
+    unknown_topics,
+)
 
 MAX_SENTENCES = 4
 MAX_ANSWER_CHARS = 520
@@ -104,6 +111,15 @@ def compose(
     if resolved.column is not None:
         scored.sort(key=lambda s: -(s.score + (0.5 if s.sentence.chunk.column == resolved.column else 0.0)))
 
+    # Words the documents never use block an answer when they carry the question:
+    # when it asks for a specific value, list or date, or little else of it is found.
+    unknown = unknown_topics(question, k.corpus_norm, k.weights.known)
+    best_coverage = scored[0].coverage if scored else 0.0
+    if unknown and resolved.column is None and (
+        any(is_place(u) for u in unknown) or asks_specific(question) or best_coverage < 0.5
+    ):
+        return refusal(question, "文件没有提到" + "、".join(f"“{w}”" for w, _ in unknown[:3]), hits)
+
     draft = _Draft()
     rows = _indicator_rows(k, resolved, query_vector, hits)
     if rows and scored and _text_explains_better(k, rows, scored[0], terms):
@@ -117,13 +133,13 @@ def compose(
             in_column.sort(key=lambda s: s.sentence.start)  # "what does it say": in reading order
         _answer_text(k, draft, in_column, terms, strict=False)
     else:
-        unknown = unknown_topics(question, k.corpus_norm, k.weights.known)
-        if unknown:
-            return refusal(question, "文件没有提到" + "、".join(f"“{w}”" for w in unknown[:3]), hits)
         best = scored[0] if scored else None
         if best is None or not evidence_sufficient(best.coverage, dense_top):
             return refusal(question, "文件中没有找到能回答这个问题的条款", hits)
         _answer_text(k, draft, scored, terms)
+        missing = missing_specifics(question, [c.quote for c in draft.citations])
+        if missing:
+            return refusal(question, missing, hits)
 
     verified = verify("".join(draft.parts), draft.citations, k.sources, draft.rows)
     if not verified.citations:

@@ -56,8 +56,48 @@ _GENERIC_NOUN_FREQ = 8000
 _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "vn", "j")
 
 
-def unknown_topics(question: str, corpus_norm: str, known_term) -> list[str]:
-    """Specific nouns of the question that the documents never mention (宿舍, 分数线, 学费…)."""
+# What kind of thing a question asks for; the evidence must be able to hold it.
+_ASKS_VALUE = re.compile(r"多少|几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
+_ASKED_UNIT = re.compile(r"多少\s*(亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时)")
+_ASKS_NAMES = re.compile(r"哪几[所家个项位]|具体是哪|分别是哪|分别是什么|名单|哪所|哪家|哪些学校|哪些院校|哪些企业|哪些机构|哪些城市|哪些地方")
+_ASKS_TIME = re.compile(r"什么时候|何时|哪一年|几月|哪天|截止|时间表|when", re.I)
+_NUMBER = re.compile(r"\d")
+_YEAR_OR_DATE = re.compile(r"20\d\d|\d{1,2}\s*月|年底|年前")
+# Places and organizations; jieba's person-name guesses (nr) are too noisy to count.
+_PROPER_TAGS = ("ns", "nt")
+
+
+def asks_specific(question: str) -> bool:
+    """The question wants a number, a list of names or a date, not a description."""
+    norm = normalize(question)
+    return bool(_ASKS_VALUE.search(norm) or _ASKS_NAMES.search(norm) or _ASKS_TIME.search(norm))
+
+
+def missing_specifics(question: str, evidence: Sequence[str]) -> str | None:
+    """Why the evidence cannot hold what the question asks for, or None if it can."""
+    from ..retrieval.lexical import tag
+
+    norm = normalize(question)
+    text = normalize("".join(evidence))
+    unit = _ASKED_UNIT.search(norm)
+    if unit:
+        wanted = {"钱": "元"}.get(unit.group(1), unit.group(1))
+        if not re.search(rf"\d(?:\.\d+)?\s*[万亿]?\s*{re.escape(wanted)}", text):
+            return f"文件提到了相关内容，但没有给出以“{wanted}”计的具体数字"
+    elif _ASKS_VALUE.search(norm) and not _NUMBER.search(text):
+        return "文件提到了相关内容，但没有给出具体数字"
+    if _ASKS_NAMES.search(norm):
+        asked = set(w for w, _ in tag(question))
+        names = [w for w, f in tag("".join(evidence)) if f.startswith(_PROPER_TAGS) and len(w) >= 2 and w not in asked]
+        if not names:
+            return "文件没有列出具体的名称或名单"
+    if _ASKS_TIME.search(norm) and not _YEAR_OR_DATE.search(text):
+        return "文件没有给出具体时间"
+    return None
+
+
+def unknown_topics(question: str, corpus_norm: str, known_term) -> list[tuple[str, str]]:
+    """(word, tag) of specific nouns of the question that the documents never mention (宿舍, 分数线, 学费…)."""
     from ..retrieval.lexical import is_stopword, synonym_sources, tokenize, word_frequency, tag
 
     translated = synonym_sources(question)
@@ -69,11 +109,17 @@ def unknown_topics(question: str, corpus_norm: str, known_term) -> list[str]:
             continue
         if word in corpus_norm or word_frequency(word) >= _GENERIC_NOUN_FREQ:
             continue
+        if word_frequency(word) == 0 and len(word) < 3:
+            continue  # a fragment the segmenter guessed (中考后报普高 → 后报), not a topic
         parts = [p for p in tokenize(word) if p != word]
         if parts and all(known_term(p) for p in parts if len(p) >= 2) and any(len(p) >= 2 for p in parts):
             continue  # a compound of words the documents use (教师工资 → 教师 + 工资)
-        out.append(word)
+        out.append((word, flag))
     return out
+
+
+def is_place(tagged: tuple[str, str]) -> bool:
+    return tagged[1] == "ns"
 
 
 def evidence_sufficient(coverage: float, dense_top: float) -> bool:

@@ -189,7 +189,9 @@ def build_systems(settings: Settings, progress: bool = True) -> tuple[list[Syste
             raise EvaluationError(f"ingest of {eval_settings.corpus_dir} failed: {failed}")
         del embedder
 
+        started = time.perf_counter()
         assistant = Assistant(eval_settings)
+        assistant_ms = (time.perf_counter() - started) * 1000.0
         naive = NaiveLangChainSystem(assistant.knowledge.sources, assistant.knowledge.titles, assistant.embedder)
     except BaseException:
         tmp.cleanup()
@@ -213,6 +215,12 @@ def build_systems(settings: Settings, progress: bool = True) -> tuple[list[Syste
         "chunks": report.total_chunks,
         "naive_chunks": len(naive.documents),
         "model_load_ms": round(model_ms, 1),
+        "stages_s": {
+            "model load": model_ms / 1000.0,
+            "ingest": ingest_ms / 1000.0,
+            "assistant start": assistant_ms / 1000.0,
+            "naive index": (naive.ingest_ms or 0.0) / 1000.0,
+        },
         "model": settings.embedding_model,
         "sources": assistant.knowledge.sources,
         "indicator_names": sorted({r.indicator for r in assistant.knowledge.rows}),
@@ -226,33 +234,42 @@ def run_evaluation(settings: Settings, questions_path: Path, out_dir: Path, chec
     from .report import summary_table, write_reports
 
     started = time.perf_counter()
+    cpu_started = time.process_time()
     items = load_questions(Path(questions_path))
     limits = load_limits(limits_path(Path(questions_path))) if check else None
     apply_offline_defaults(settings.hub_offline)
 
     _log(f"评测：{len(items)} 个问题，语料 {settings.corpus_dir}，临时知识库（每次重新导入）")
     systems, cleanup, facts = build_systems(settings, progress=progress)
+    stages = dict(facts["stages_s"])
+    runs = []
     try:
-        runs = [run_system(s, items, facts["sources"], progress=progress) for s in systems]
+        for system in systems:
+            system_started = time.perf_counter()
+            runs.append(run_system(system, items, facts["sources"], progress=progress))
+            stages[f"{system.name} questions"] = time.perf_counter() - system_started
     finally:
         cleanup()
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
 
     data = {"systems": {run.name: run.metrics() for run in runs}}
     meta = {
         "questions": len(items),
         "questions_file": str(questions_path),
         "seconds": round(seconds, 1),
+        "cpu_seconds": round(cpu_seconds, 1),
         "documents": facts["documents"],
         "chunks": facts["chunks"],
         "naive_chunks": facts["naive_chunks"],
         "model": facts["model"],
         "model_load_ms": facts["model_load_ms"],
+        "stages_s": {k: round(v, 1) for k, v in stages.items()},
         "errors": {run.name: sum(1 for r in run.results if r.error) for run in runs},
     }
     write_reports(Path(out_dir), data, runs, meta, facts["indicator_names"])
     print(summary_table(data))
-    print(f"\n{len(items)} 个问题，用时 {seconds:.1f} 秒；报告：{Path(out_dir) / 'report.md'}")
+    print(f"\n{len(items)} 个问题，用时 {seconds:.1f} 秒（CPU {cpu_seconds:.1f} 秒）；报告：{Path(out_dir) / 'report.md'}")
     for name, n in meta["errors"].items():
         if n:
             _log(f"警告：{name} 有 {n} 个问题出错（计为拒答），详见 report.md")

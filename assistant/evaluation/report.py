@@ -101,7 +101,8 @@ def render_markdown(data: Mapping[str, Any], runs: Sequence["SystemRun"], meta: 
         f"- Corpus: {meta.get('documents')} document(s), {meta.get('chunks')} assistant chunks, "
         f"{meta.get('naive_chunks')} naive 500/50 chunks; embedding model `{meta.get('model')}` "
         f"(loaded in {fmt('x_ms', meta.get('model_load_ms'))} ms, not counted as ingest)",
-        f"- Run time: {meta.get('seconds')} s for everything (ingest, index builds, {len(runs)} systems × {len(items)} questions)",
+        f"- Run time: {meta.get('seconds')} s wall, {meta.get('cpu_seconds')} s CPU, for everything (ingest, index builds, {len(runs)} systems × {len(items)} questions)"
+        + (": " + ", ".join(f"{k} {v} s" for k, v in meta["stages_s"].items()) if meta.get("stages_s") else ""),
         "",
         "## Summary",
         "",

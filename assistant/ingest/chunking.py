@@ -33,7 +33,20 @@ def chunk_document(document: Document, sections: tuple[Section, ...], max_chars:
             kind = "text"
         for span_start, span_end in _pack(units, max_chars):
             chunks.append(_make_chunk(document, section, span_start, span_end, kind))
-    return tuple(chunks)
+    return _unique_ids(chunks)
+
+
+def _unique_ids(chunks: list[Chunk]) -> tuple[Chunk, ...]:
+    """The same text twice in one section would share an id: number the repeats."""
+    from dataclasses import replace
+
+    seen: dict[str, int] = {}
+    out = []
+    for chunk in chunks:
+        n = seen.get(chunk.chunk_id, 0)
+        seen[chunk.chunk_id] = n + 1
+        out.append(replace(chunk, chunk_id=f"{chunk.chunk_id}-{n + 1}") if n else chunk)
+    return tuple(out)
 
 
 def index_text(chunk: Chunk) -> str:

@@ -118,9 +118,15 @@ def ingest(
     store_dir = Path(settings.store_dir)
     report = IngestReport()
     with store_write_lock(store_dir):
-        old = load_catalog(store_dir)
+        try:
+            old = load_catalog(store_dir)
+            damaged = False
+        except StoreError:
+            # An unreadable or older catalog names nothing usable: build the store
+            # anew (what every error message about it tells the user to do).
+            old, damaged = Catalog(), True
         fingerprint = settings.index_fingerprint()
-        rebuild = not old.empty and old.fingerprint != fingerprint
+        rebuild = damaged or (not old.empty and old.fingerprint != fingerprint)
         report.rebuilt = rebuild
         base = Catalog(store_id=old.store_id) if rebuild else old
         base.fingerprint = fingerprint
@@ -175,10 +181,15 @@ def ingest(
                     continue
                 parsed.append(parse_document(path, doc_id, rel, settings))
                 claimed[doc_id] = path
-            except DocumentError as exc:
-                report.failed.append((exc.path, exc.reason))
-            except OSError as exc:
-                report.failed.append((str(path), f"cannot read ({exc.strerror or exc})"))
+            except (DocumentError, OSError) as exc:
+                if isinstance(exc, DocumentError):
+                    where, reason = exc.path, exc.reason
+                else:
+                    where, reason = str(path), f"cannot read ({exc.strerror or exc})"
+                if rebuild and doc_id in old.documents and doc_id not in claimed:
+                    # Its old vectors belong to the old settings: it cannot stay.
+                    reason += "; its previous version was dropped with the old index"
+                report.failed.append((where, reason))
         progress("read", len(targets), len(targets), "")
 
         removed: set[str] = set(lost)

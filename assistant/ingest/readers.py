@@ -109,8 +109,14 @@ def _read_pdf(data: bytes, path: Path) -> tuple[str, ...]:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
+            from pypdf.errors import DependencyError
+
             try:
                 unlocked = reader.decrypt("")
+            except DependencyError:
+                raise DocumentError(
+                    str(path), "PDF is encrypted with AES; reading it needs the 'cryptography' package"
+                ) from None
             except Exception:  # pypdf raises several types for unsupported crypto
                 unlocked = 0
             if not unlocked:

@@ -73,6 +73,7 @@ CSS = """
 
 
 def _theme() -> gr.themes.Base:
+    """Gradio's default look with system fonts (CJK first), so no font is fetched."""
     return gr.themes.Default(font=THEME_FONTS, font_mono=THEME_MONO)
 
 
@@ -346,6 +347,7 @@ class _Handlers:
     # -- shared views ------------------------------------------------------------------
 
     def indicator_rows(self) -> list[list[str]]:
+        """The indicator table rows (with 差距) for the current store."""
         return charts_mod.indicator_table(self.assistant.indicators())
 
     def chart_updates(self) -> list[dict[str, Any]]:
@@ -365,6 +367,7 @@ class _Handlers:
         return out
 
     def chart_values(self) -> list[Any]:
+        """The chart slots as component updates."""
         return [gr.update(**u) for u in self.chart_updates()]
 
     def refresh(self) -> tuple:
@@ -452,10 +455,12 @@ class _Handlers:
 
     @staticmethod
     def _source_choices(answer) -> list[tuple[str, str]]:
+        """(label, citation number) pairs for the "open a source" radio."""
         return [(citation_label(c), str(c.n)) for c in answer.citations]
 
     @staticmethod
     def _export(exchanges: list[Exchange]) -> str | None:
+        """A fresh .md export of the conversation for the download button (None if empty)."""
         try:
             return str(write_conversation(exchanges)) if exchanges else None
         except Exception as exc:
@@ -463,6 +468,7 @@ class _Handlers:
             return None
 
     def new_conversation(self) -> tuple:
+        """Clear the chat, its state and every panel that showed one of its answers."""
         return self._chat_out(
             chatbot=[],
             exchanges=[],
@@ -480,10 +486,12 @@ class _Handlers:
 
     @staticmethod
     def take_example(example: str | None) -> tuple:
+        """Put the clicked example into the question box and unselect it (so it can be clicked again)."""
         return (example or "", None)
 
     @staticmethod
     def switch_persona(who: str) -> tuple:
+        """Show the persona's hint and examples; only staff get the draft option."""
         p = persona(who)
         return (
             p.hint,
@@ -545,12 +553,14 @@ class _Handlers:
     # -- library -------------------------------------------------------------------------
 
     def login(self, password: str) -> tuple:
+        """Check the admin password (server side; the result lives in this session's state only)."""
         if check_password(self.settings, password):
             return (True, gr.update(visible=True), "✅ 已以管理员身份登录。", "")
         time.sleep(1.0)  # slow down guessing
         return (False, gr.update(visible=False), "⚠️ 密码不正确。", "")
 
     def _library_view(self, outcome_lines: list[str], ok: bool) -> tuple:
+        """The status message plus fresh document list, remove choices, table and charts."""
         mark = "✅" if ok else "⚠️"
         status = "\n\n".join(f"{mark if i == 0 else '•'} {escape_markdown(line)}" for i, line in enumerate(outcome_lines))
         return (
@@ -562,6 +572,7 @@ class _Handlers:
         )
 
     def upload(self, files: list[str] | None, replace: bool, is_admin: bool, progress=gr.Progress()) -> tuple:
+        """Admin only: save the files under uploads/, ingest them with progress, reload, report."""
         if not is_admin:
             return (*self._library_view(["需要管理员登录才能上传文档"], False), gr.skip())
         try:
@@ -574,6 +585,7 @@ class _Handlers:
         return (*self._library_view(outcome.lines, outcome.ok), None)
 
     def remove(self, doc_id: str | None, is_admin: bool) -> tuple:
+        """Admin only: remove one document, then reload."""
         if not is_admin:
             return self._library_view(["需要管理员登录才能删除文档"], False)
         try:

@@ -61,6 +61,7 @@ def cjk_font() -> str | None:
         from matplotlib import font_manager
 
         def known() -> str | None:
+            """The first preferred family the font manager knows."""
             names = {f.name for f in font_manager.fontManager.ttflist}
             return next((fam for fam in _CJK_FAMILIES if fam in names), None)
 
@@ -89,6 +90,7 @@ def number(value: str) -> float | None:
 
 
 def _decimals(value: str) -> int:
+    """Digits after the decimal point as printed ("0.48" → 2)."""
     return len(value.split(".", 1)[1]) if "." in value else 0
 
 
@@ -125,6 +127,8 @@ def question_for_row(row: Sequence[str]) -> str:
 
 @dataclass(frozen=True)
 class Chart:
+    """One drawn PNG and the caption shown with it."""
+
     key: str  # the slot: one of CHART_SLOTS
     path: Path
     caption: str
@@ -157,6 +161,7 @@ def render_charts(rows: Sequence[IndicatorRow], out_dir: Path) -> list[Chart]:
 
 
 def _label(i: int, row: IndicatorRow, font: str | None) -> str:
+    """The y-axis label of a row: its short name and level, wrapped; "#i" without a CJK font."""
     if font is None:
         return f"#{i}"
     text = short_name(row.indicator) + (f"（{row.level}）" if row.level else "")
@@ -164,6 +169,7 @@ def _label(i: int, row: IndicatorRow, font: str | None) -> str:
 
 
 def _draw(path: Path, panels: list[tuple[str, list[tuple[int, IndicatorRow]]]], font: str | None) -> None:
+    """Grouped horizontal bars (2020 grey, 2025 blue), one axis per unit, written to ``path``."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 

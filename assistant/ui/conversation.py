@@ -38,10 +38,3 @@ def exchange_for_message(exchanges: Sequence[Exchange], message_index: int) -> E
     """The exchange a chat message belongs to (None if out of range)."""
     i = message_index // 2
     return exchanges[i] if 0 <= i < len(exchanges) else None
-
-
-def last_answered(exchanges: Sequence[Exchange]) -> Exchange | None:
-    for e in reversed(exchanges):
-        if e.answer is not None:
-            return e
-    return None

@@ -28,6 +28,7 @@ def _md_text(text: str) -> str:
 
 
 def _quote_block(text: str) -> str:
+    """A Markdown block quote of ``text`` (every line prefixed)."""
     return "\n".join("> " + _md_text(line) for line in text.split("\n"))
 
 
@@ -127,6 +128,7 @@ def export_folder() -> Path:
 
 
 def write_conversation(exchanges: Sequence[Exchange]) -> Path:
+    """The conversation export as a new .md file."""
     path = export_folder() / "对话记录.md"
     path.write_text(conversation_markdown(exchanges), encoding="utf-8")
     return path

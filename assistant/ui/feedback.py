@@ -41,6 +41,7 @@ class FeedbackLog:
         return entry
 
     def append(self, entry: dict[str, Any]) -> None:
+        """Append one record as a single JSON line."""
         line = json.dumps(entry, ensure_ascii=False) + "\n"
         with self._lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)

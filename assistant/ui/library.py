@@ -28,6 +28,7 @@ _STAGES = {"read": ("读取文档", 0.05, 0.30), "embed": ("计算向量", 0.30,
 
 
 def _no_report(fraction: float, desc: str) -> None:
+    """The default progress report: nowhere."""
     return None
 
 
@@ -47,6 +48,7 @@ class Outcome:
     lines: list[str] = field(default_factory=list)
 
     def fail(self, line: str) -> None:
+        """Record a failure line (the whole outcome is then not ok)."""
         self.ok = False
         self.lines.append(line)
 
@@ -61,9 +63,11 @@ class Library:
 
     @property
     def admin_enabled(self) -> bool:
+        """Upload/remove exist only when an admin password is configured."""
         return bool(self.settings.admin_password)
 
     def rows(self) -> list[list[str]]:
+        """The 文档库 table rows: title, file, pages, chunks, ingest time, id."""
         catalog = self.assistant.catalog
         when = {doc_id: e.ingested_at for doc_id, e in catalog.documents.items()}
         return document_rows(self.assistant.sources()["documents"], when)
@@ -90,6 +94,7 @@ class Library:
         return out
 
     def _upload(self, files: Sequence[tuple[Path, str]], replace: bool, report: Report, out: Outcome) -> None:
+        """The upload itself, under the library lock."""
         folder = uploads_dir(Path(self.settings.corpus_dir))
         saved: list[SavedUpload] = []
         for source, original in files:
@@ -102,6 +107,7 @@ class Library:
         report(0.02, "保存文件")
 
         def progress(stage: str, done: int, total: int, label: str) -> None:
+            """Ingest stages mapped onto one 0..1 progress bar."""
             name, lo, hi = _STAGES.get(stage, (stage, 0.05, 0.9))
             frac = lo + (hi - lo) * (done / total if total else 1.0)
             report(frac, f"{name} {done}/{total} {label}".strip())

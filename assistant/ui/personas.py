@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Persona:
+    """One audience: its name, a one-line hint, example questions, and whether it drafts replies."""
+
     name: str
     hint: str  # one line under the persona choice
     examples: tuple[str, ...]
@@ -67,4 +69,5 @@ def persona(name: str | None) -> Persona:
 
 
 def persona_names() -> list[str]:
+    """The persona names in display order."""
     return [p.name for p in PERSONAS]

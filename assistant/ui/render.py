@@ -64,6 +64,7 @@ def escape_markdown(text: Any) -> str:
 
 
 def _escape_markdown_line(line: str) -> str:
+    """``escape_markdown`` for one line (already stripped of leading spaces)."""
     out: list[str] = []
     i, n = 0, len(line)
     while i < n:
@@ -106,6 +107,7 @@ def section_path(citation: Citation) -> str:
 
 
 def page_text(page: int | None) -> str:
+    """"第2页", or "页码不详" for documents without pages (TXT, MD, DOCX)."""
     return f"第{page}页" if page else "页码不详"
 
 
@@ -216,6 +218,7 @@ def context_html(citation: Citation, context: Mapping[str, str] | None, note: st
 
 
 def context_placeholder() -> str:
+    """The context view before a source is opened."""
     return '<div class="zj-context zj-empty">选择上方的一条来源，可在这里查看它在原文中的上下文（引用部分高亮）。</div>'
 
 

@@ -14,6 +14,7 @@ Log = Callable[[str], None]
 
 
 def _stderr(line: str) -> None:
+    """Default log: one line on stderr (stdout carries the ready address)."""
     print(line, file=sys.stderr, flush=True)
 
 

@@ -31,6 +31,7 @@ class UploadRefused(DocumentError):
 
 
 def uploads_dir(corpus_dir: Path) -> Path:
+    """Where uploads live: inside the corpus, so a corpus sync keeps them."""
     return Path(corpus_dir) / UPLOAD_SUBDIR
 
 
@@ -51,6 +52,8 @@ def safe_filename(name: str) -> str:
 
 @dataclass(frozen=True)
 class SavedUpload:
+    """A file saved by ``save_upload``, with the means to undo or confirm it."""
+
     path: Path  # where it now lives, inside the uploads folder
     original: str  # the name the browser gave
     action: Literal["new", "same", "replaced"]
@@ -70,6 +73,7 @@ class SavedUpload:
 
 
 def _same_content(a: Path, b: Path) -> bool:
+    """Byte-for-byte equality, read in blocks."""
     if a.stat().st_size != b.stat().st_size:
         return False
     with a.open("rb") as fa, b.open("rb") as fb:

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from renderings import (  # noqa: E402
+from renderings import (
     PLAN_PDF,
     PLAN_TXT,
     RENDERINGS,
@@ -94,22 +94,9 @@ def embedder():
 @pytest.fixture
 def shared_model(monkeypatch, embedder):
     """Every Embedder of the default model (in Assistant, remove_document…) reuses the loaded model."""
-    from assistant.retrieval.embeddings import Embedder
+    from stores import share_model
 
-    real_load = Embedder._load
-    model = embedder._load()
-
-    def load(self):
-        same = (self.settings.embedding_model, self.settings.cache_dir) == (
-            embedder.settings.embedding_model,
-            embedder.settings.cache_dir,
-        )
-        if same:
-            self._model = model
-            return model
-        return real_load(self)
-
-    monkeypatch.setattr(Embedder, "_load", load)
+    share_model(monkeypatch, embedder)
     return embedder
 
 
@@ -118,8 +105,9 @@ def txt_store(tmp_path_factory, embedder):
     """The plan .txt ingested into a store of its own (clone it before changing it)."""
     import shutil
 
-    from assistant.ingest.pipeline import ingest
     from stores import settings_for
+
+    from assistant.ingest.pipeline import ingest
 
     tmp = tmp_path_factory.mktemp("txtstore")
     (tmp / "corpus").mkdir()
@@ -133,8 +121,9 @@ def txt_store(tmp_path_factory, embedder):
 @pytest.fixture(scope="session")
 def small_store(tmp_path_factory, embedder):
     """Two short excerpts of the plan: one in the corpus, one ingested from outside it."""
-    from assistant.ingest.pipeline import ingest
     from stores import excerpt, settings_for
+
+    from assistant.ingest.pipeline import ingest
 
     tmp = tmp_path_factory.mktemp("smallstore")
     (tmp / "corpus").mkdir()

@@ -29,7 +29,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from plan_golden import INDICATORS, TABLE_TITLE  # noqa: E402
+from plan_golden import INDICATORS, TABLE_TITLE
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN_TXT = ROOT / "tests" / "fixtures" / "zhejiang-vocational-education-plan-2021-2025.txt"

@@ -185,3 +185,15 @@ def test_a_sentence_longer_than_the_window_is_cut_at_clauses_then_hard():
     check_invariants(document, sections, chunks, 80)
     assert any(c.text.endswith("、") for c in chunks)  # cut after a clause
     assert "".join(c.text for c in chunks) == document.text[document.text.index("第一句") :]
+
+
+def test_the_same_text_twice_in_one_section_gets_two_ids():
+    paragraph = "建立职业院校年度质量报告制度，强化人才培养过程质量监测，定期向社会公布办学情况。"
+    text = "一、总体要求\n\n" + paragraph + "\n\n" + paragraph + "\n"
+    raw = RawSource(path=Path("t.txt"), kind="text", pages=(text,), content_hash="0" * 64)
+    document = build_document(raw, "t", "t.txt")
+    sections = parse_sections(document)
+    chunks = chunk_document(document, sections, 80)
+    assert [c.text for c in chunks] == [paragraph, paragraph]
+    assert len({c.chunk_id for c in chunks}) == 2
+    assert chunks[1].chunk_id == chunks[0].chunk_id + "-2"

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from plan_golden import COLUMNS, INDICATORS, TITLE
-from stores import catalog_ids, clone_store, excerpt
+from stores import bad_corpus_files, catalog_ids, clone_store, excerpt
 
 from assistant.ingest.lock import store_write_lock
 
@@ -87,12 +87,10 @@ def test_ingest_unchanged_corpus_exits_zero(plan_settings, tmp_path):
 
 
 def test_ingest_bad_files_one_line_each_nonzero_exit_nothing_lost(plan_settings, tmp_path):
-    from test_pipeline import _bad_corpus_files
-
     settings = clone_store(plan_settings, tmp_path / "clone")
     plan_ids = catalog_ids(settings)
     inbox = Path(settings.corpus_dir) / "inbox"
-    expected = _bad_corpus_files(inbox, tmp_path / "scratch")
+    expected = bad_corpus_files(inbox, tmp_path / "scratch")
     (inbox / "good.txt").write_text(excerpt("（四）营造发展良好氛围"), encoding="utf-8")
     missing = tmp_path / "missing.pdf"
 
@@ -135,10 +133,36 @@ def test_ingest_refused_while_another_writer_holds_the_lock(plan_settings, tmp_p
 def test_remove(plan_settings, tmp_path):
     settings = clone_store(plan_settings, tmp_path)
     proc = run_cli("remove", "nope", settings=settings)
-    assert proc.returncode == 1 and f"no document with id 'nope'" in proc.stderr and PLAN_ID in proc.stderr
+    assert proc.returncode == 1 and "no document with id 'nope'" in proc.stderr and PLAN_ID in proc.stderr
     proc = run_cli("remove", PLAN_ID, settings=settings)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"已删除：{PLAN_ID}（{TITLE}）"
     assert catalog_ids(settings) == set()
     data = json.loads(run_cli("sources", "--json", settings=settings).stdout)
     assert data == {"documents": [], "columns": [], "indicators": []}
+
+
+def test_ingest_a_folder_of_2000_unusable_files(plan_settings, tmp_path):
+    """One failure line per file, exit 1, quickly, and the store keeps what it had."""
+    import time
+
+    settings = clone_store(plan_settings, tmp_path / "clone")
+    plan_ids = catalog_ids(settings, PLAN_ID)
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    for i in range(2000):
+        if i % 10 == 0:
+            (folder / f"blank-{i:04d}.txt").write_bytes(b"")
+        else:
+            (folder / f"photo-{i:04d}.{('jpg', 'png', 'xlsx')[i % 3]}").write_bytes(b"\x89PNG....")
+    started = time.perf_counter()
+    proc = run_cli("ingest", str(folder), settings=settings)
+    seconds = time.perf_counter() - started
+    assert proc.returncode == 1
+    lines = failure_lines(proc.stderr)
+    assert len(lines) == 2000
+    assert len({line.split(": ")[0] for line in lines}) == 2000
+    assert all(str(folder) in line for line in lines)
+    assert "失败 2000" in proc.stdout
+    assert catalog_ids(settings, PLAN_ID) == plan_ids
+    assert seconds < 60, seconds

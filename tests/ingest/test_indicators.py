@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from plan_golden import INDICATORS, TABLE_NOTE, TABLE_TITLE
 
 from assistant.ingest.indicators import is_indicator_table, parse_indicator_table

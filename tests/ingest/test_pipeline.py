@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -19,12 +18,27 @@ from pathlib import Path
 import pytest
 from plan_golden import COLUMNS, INDICATORS
 from renderings import PLAN_PDF, PLAN_TXT
-from stores import catalog_ids, chroma_ids, clone_store, collections, excerpt, settings_for
+from stores import (
+    bad_corpus_files,
+    catalog_ids,
+    chroma_ids,
+    clone_store,
+    collections,
+    excerpt,
+    settings_for,
+    share_model,
+)
 
 from assistant.catalog import CATALOG_FILE, DOCS_DIR, load_catalog
 from assistant.errors import DocumentError, StoreError, StoreLockedError
 from assistant.ingest.lock import store_write_lock
-from assistant.ingest.pipeline import discover, doc_id_for, ingest, parse_document, remove_document
+from assistant.ingest.pipeline import (
+    discover,
+    doc_id_for,
+    ingest,
+    parse_document,
+    remove_document,
+)
 from assistant.retrieval.store import VectorStore
 from assistant.service import sources_of
 
@@ -78,7 +92,7 @@ def test_reingest_is_a_noop(plan_settings, tmp_path, shared_model):
 
 def test_txt_and_pdf_stores_hold_the_same_table(plan_settings, txt_store):
     a, b = _catalog(plan_settings), _catalog(txt_store)
-    strip = lambda rows: [{k: r[k] for k in ("dimension", "indicator", "level", "baseline_2020", "target_2025", "unit")} for r in rows]  # noqa: E731
+    strip = lambda rows: [{k: r[k] for k in ("dimension", "indicator", "level", "baseline_2020", "target_2025", "unit")} for r in rows]
     assert strip(a.indicators) == strip(b.indicators)
     assert [(c["n"], c["title"]) for c in a.columns] == [(c["n"], c["title"]) for c in b.columns]
 
@@ -218,13 +232,23 @@ def _snapshot(settings):
     return catalog_bytes, sources_of(assistant.catalog), assistant.ask(QUESTION).to_json()
 
 
+@pytest.fixture(scope="module")
+def txt_baseline(txt_store, embedder):
+    """What the untouched .txt store answers. Built once: the vector caches it leaves in
+    the store are copied with every clone made afterwards."""
+    with pytest.MonkeyPatch.context() as mp:
+        share_model(mp, embedder)
+        return _snapshot(txt_store)
+
+
 @pytest.mark.parametrize("where", ["embed", "upsert", "commit"])
-def test_interrupted_ingest_leaves_the_old_store_answering(txt_store, tmp_path, shared_model, where):
+def test_interrupted_ingest_leaves_the_old_store_answering(txt_baseline, txt_store, tmp_path, shared_model, where):
     from assistant.ingest import pipeline
 
-    settings = clone_store(txt_store, tmp_path)
-    catalog_bytes, sources, answer = _snapshot(settings)
+    catalog_bytes, sources, answer = txt_baseline
     assert answer["found"] and "50" in answer["answer"]
+    settings = clone_store(txt_store, tmp_path)
+    assert (Path(settings.store_dir) / CATALOG_FILE).read_bytes() == catalog_bytes
 
     plan = Path(settings.corpus_dir) / PLAN_TXT.name
     plan.write_text(plan.read_text(encoding="utf-8").replace("中职学生直接升入", "中职毕业学生直接升入"), encoding="utf-8")
@@ -343,35 +367,10 @@ def _catch(fn):
 # -- bad input -------------------------------------------------------------------------------
 
 
-def _bad_corpus_files(folder: Path, scratch: Path) -> dict[str, str]:
-    """Write one file of each bad kind; name → words its reason must contain."""
-    from renderings import make_encrypted_pdf, make_image_only_pdf, make_text_pdf
-
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "empty.txt").write_bytes(b"")
-    (folder / "slides.pptx").write_bytes(b"PK\x03\x04 not really")
-    (folder / "corrupt.pdf").write_bytes(os.urandom(4096))
-    scratch.mkdir(parents=True, exist_ok=True)
-    tmp_pdf = make_text_pdf(scratch / "plain.pdf", [["需要密码才能打开的文件。"]])
-    make_encrypted_pdf(tmp_pdf, folder / "encrypted.pdf")
-    make_image_only_pdf(folder / "scan.pdf")
-    (folder / "undecodable.txt").write_bytes("职业教育".encode() + bytes(range(128, 256)) * 4)
-    (folder / "corrupt.docx").write_bytes(os.urandom(1500))
-    return {
-        "empty.txt": "file is empty",
-        "slides.pptx": "unsupported file type .pptx",
-        "corrupt.pdf": "corrupt or unreadable PDF",
-        "encrypted.pdf": "encrypted",
-        "scan.pdf": "no text layer",
-        "undecodable.txt": "cannot decode",
-        "corrupt.docx": "corrupt or unreadable DOCX",
-    }
-
-
 def test_bad_files_fail_one_by_one_and_nothing_is_lost(plan_settings, tmp_path, shared_model):
     settings = clone_store(plan_settings, tmp_path)
     plan_ids = catalog_ids(settings)
-    expected = _bad_corpus_files(Path(settings.corpus_dir) / "inbox", tmp_path / "scratch")
+    expected = bad_corpus_files(Path(settings.corpus_dir) / "inbox", tmp_path / "scratch")
     good = Path(settings.corpus_dir) / "inbox" / "good.txt"
     good.write_text(excerpt("（四）营造发展良好氛围"), encoding="utf-8")
     report = ingest(settings, embedder=shared_model)
@@ -465,3 +464,53 @@ def test_parse_document_refuses_a_file_without_text(tmp_path):
     path.write_text("\n\n   \n", encoding="utf-8")
     with pytest.raises(DocumentError, match="empty"):
         parse_document(path, "blank", "blank.txt", settings_for(tmp_path))
+
+
+# -- a damaged catalog ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"{not json", "is unreadable"),
+        (b"[1, 2, 3]", "has format 'list'"),
+        (b'{"version": 0}', "has format 0"),
+        (b'{"version": 1, "fingerprint": "x"}', "is damaged (KeyError"),
+        (
+            b'{"version": 1, "fingerprint": "x", "model": "m", "collection": "c", "store_id": "s",'
+            b' "documents": {"d": {"title": "t"}}, "chunks": [], "indicators": [], "columns": []}',
+            "is damaged (TypeError",
+        ),
+    ],
+)
+def test_damaged_catalog_is_a_store_error_that_says_what_to_do(tmp_path, content, words):
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / CATALOG_FILE).write_bytes(content)
+    with pytest.raises(StoreError) as caught:
+        load_catalog(store)
+    assert words in str(caught.value) and "assistant ingest" in str(caught.value)
+
+
+def test_ingest_rebuilds_a_store_whose_catalog_is_damaged(small_store, tmp_path, shared_model):
+    from assistant.service import Assistant
+
+    settings = clone_store(small_store, tmp_path)
+    (Path(settings.store_dir) / CATALOG_FILE).write_text('{"version": 1, "chunks": [', encoding="utf-8")
+    with pytest.raises(StoreError, match="assistant ingest"):
+        Assistant(settings)
+    report = ingest(settings, embedder=shared_model)
+    assert report.ok and report.rebuilt and report.added == ["guarantees"], report
+    assert chroma_ids(settings) == catalog_ids(settings)
+    assert Assistant(settings).ask("职业院校生均经费标准制度是怎么规定的？").found
+
+
+def test_a_document_that_fails_during_a_rebuild_says_it_was_dropped(small_store, tmp_path, shared_model):
+    settings = clone_store(small_store, tmp_path).with_(chunk_max_chars=150)
+    (Path(settings.corpus_dir) / "guarantees.txt").write_bytes(b"")
+    report = ingest(settings, embedder=shared_model)
+    assert report.rebuilt
+    assert report.failed == [
+        (str(Path(settings.corpus_dir) / "guarantees.txt"), "file is empty; its previous version was dropped with the old index")
+    ]
+    assert "guarantees" not in _catalog(settings).documents and len(_catalog(settings).documents) == 1

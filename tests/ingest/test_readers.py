@@ -8,7 +8,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from renderings import PLAN_PDF, PLAN_TXT, make_encrypted_pdf, make_image_only_pdf, make_text_pdf
+from renderings import (
+    PLAN_PDF,
+    PLAN_TXT,
+    make_encrypted_pdf,
+    make_image_only_pdf,
+    make_text_pdf,
+)
 
 from assistant.errors import DocumentError
 from assistant.ingest.pipeline import parse_document
@@ -135,7 +141,7 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
 
     put("empty.txt", b"", "empty")
     put("blank.md", b"  \n\n\t \n", "empty")
-    put("table.csv", "a,b\n1,2\n".encode(), "unsupported file type .csv")
+    put("table.csv", b"a,b\n1,2\n", "unsupported file type .csv")
     put("README", b"plain text without a suffix", "unsupported file type (none)")
     put("corrupt.pdf", os.urandom(3000), "corrupt or unreadable PDF")
     put("truncated.pdf", PLAN_PDF.read_bytes()[:5000], "corrupt or unreadable PDF")
@@ -187,7 +193,7 @@ def test_unsupported_reason_lists_what_is_supported(tmp_path):
 
 
 def test_undecodable_text_names_the_bad_byte(tmp_path):
-    data = "职业教育".encode("utf-8") + b"\xff\xfe\xfa" * 3
+    data = "职业教育".encode() + b"\xff\xfe\xfa" * 3
     with pytest.raises(DocumentError) as caught:
         decode_text(data, tmp_path / "x.txt")
     assert "0xff" in caught.value.reason and "offset 12" in caught.value.reason

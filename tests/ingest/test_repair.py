@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from plan_golden import PASSAGES, TABLE_NOTE, TABLE_TITLE, TITLE
 from renderings import PLAN_TXT
 
@@ -118,7 +117,7 @@ def test_table_rows_are_one_block_each(plan):
 
 
 def test_pages_of_blocks_follow_the_pdf(plan_pdf_rendering):
-    name, path, parsed = plan_pdf_rendering
+    _, path, parsed = plan_pdf_rendering
     document = parsed.document
     assert document.pages == len(read_source(path).pages)
     pages = [b.page for b in document.blocks]

@@ -83,9 +83,9 @@ def test_sections_nest_and_follow_document_order(plan):
     for s in sections:
         assert s.start <= s.body_start <= s.end <= len(parsed.document.text)
         for parent in sections:
-            if len(parent.path) < len(s.path) and s.path[: len(parent.path)] == parent.path and parent.kind != "preamble":
-                if parent.heading == parent.path[-1] and parent.kind in ("part", "section", "column"):
-                    assert parent.start <= s.start and s.end <= parent.end, (parent.path, s.path)
+            ancestor = len(parent.path) < len(s.path) and s.path[: len(parent.path)] == parent.path
+            if ancestor and parent.kind in ("part", "section", "column") and parent.heading == parent.path[-1]:
+                assert parent.start <= s.start and s.end <= parent.end, (parent.path, s.path)
 
 
 def test_preamble(plan):

@@ -91,5 +91,5 @@ def test_twenty_concurrent_asks_match_sequential_answers(client, ui_url):
         assert out == expected[q], q
     latencies = sorted(t for _, _, t in results)
     p50 = statistics.median(latencies)
-    p95 = latencies[min(len(latencies) - 1, int(round(0.95 * len(latencies))) - 1)]
+    p95 = latencies[min(len(latencies) - 1, round(0.95 * len(latencies)) - 1)]
     print(f"\n/ask × 20 concurrent: p50 {p50:.2f} s, p95 {p95:.2f} s, max {latencies[-1]:.2f} s")

@@ -7,6 +7,7 @@ proves the app loads with no internet: no external fonts, scripts or CDNs.
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -174,7 +175,7 @@ def test_staff_persona_drafts_a_reply_with_downloads(page, ui_url, artifacts):
 def test_indicator_table_charts_and_row_question(page, ui_url, artifacts):
     open_app(page, ui_url)
     tab(page, "目标指标")
-    rows = page.locator("#zj-indicators [role=row]:has(td)")
+    rows = page.locator("#zj-indicators [role=row]:has([role=gridcell])")  # a virtual table: div rows
     rows.first.wait_for(timeout=TIMEOUT_MS)
     assert rows.count() == 22
     headers = page.locator("#zj-indicators [role=columnheader]").all_inner_texts()
@@ -185,7 +186,7 @@ def test_indicator_table_charts_and_row_question(page, ui_url, artifacts):
     page.screenshot(path=str(artifacts / "indicators.png"), full_page=True)
 
     row = rows.filter(has_text="毕业生专升本比例")
-    row.locator("td").nth(1).click()
+    row.locator("[role=gridcell]").nth(1).click()
     reply = wait_for_reply(page, 1)  # the chat tab opens with the question asked
     assert page.get_by_role("tab", name="问答").get_attribute("aria-selected") == "true"
     assert "专升本" in reply and "25" in reply
@@ -215,7 +216,7 @@ def test_library_is_read_only_without_admin_password(page, ui_url):
     open_app(page, ui_url)
     tab(page, "文档库")
     docs = page.locator("#zj-docs")
-    docs.get_by_text("浙江省职业教育", exact=False).first.wait_for(timeout=TIMEOUT_MS)
+    docs.locator("[role=gridcell]", has_text="浙江省职业教育").first.wait_for(timeout=TIMEOUT_MS)
     assert "未设置管理员密码" in page.locator("#zj-admin-note").inner_text()
     assert page.locator("#zj-password").count() == 0
     assert not page.locator("#zj-upload").is_visible()
@@ -254,11 +255,24 @@ def test_admin_uploads_a_document_and_removes_it(page, admin_app, tmp_path, arti
     page.click("#zj-upload-btn")
     page.get_by_text("已添加").wait_for(timeout=90_000)
     docs = page.locator("#zj-docs")
-    docs.get_by_text("龙泉青瓷", exact=False).first.wait_for(timeout=TIMEOUT_MS)
+    docs.locator("[role=gridcell]", has_text="龙泉青瓷").first.wait_for(timeout=TIMEOUT_MS)
     assert "<i>龙泉青瓷</i>" in docs.inner_text()  # the title is shown as text
     saved = list((admin_app.corpus / "uploads").iterdir())
-    assert [p.name for p in saved] == ["青瓷_方案_测试.txt"]
+    # Saved under uploads/ with a sanitized name (Gradio may already have cleaned it a little).
+    assert len(saved) == 1 and re.fullmatch(r"青瓷_方案_?测试\.txt", saved[0].name), saved
     page.screenshot(path=str(artifacts / "library.png"), full_page=True)
+
+    # A file that cannot be read: a readable failure in the page, nothing left behind.
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really a pdf")
+    page.locator("#zj-upload input[type=file]").set_input_files(str(broken))
+    page.wait_for_timeout(500)
+    page.click("#zj-upload-btn")
+    status = page.locator("#zj-admin-status")
+    # (the progress overlay also names the file, so wait for the final message itself)
+    status.get_by_text("失败：broken.pdf", exact=False).first.wait_for(timeout=90_000)
+    assert "Traceback" not in page.content()
+    assert sorted(p.name for p in (admin_app.corpus / "uploads").iterdir()) == [saved[0].name]
 
     # The new document answers questions, and its source opens highlighted and escaped.
     tab(page, "问答")
