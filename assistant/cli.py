@@ -113,7 +113,10 @@ class _Progress:
             self.close()
             self.stage = stage
             names = {"read": "读取文档", "embed": "计算向量"}
-            self.bar = tqdm(total=total, desc=names.get(stage, stage), unit="个", file=sys.stderr, leave=False)
+            self.bar = tqdm(
+                total=total, desc=names.get(stage, stage), unit="个", file=sys.stderr, leave=False,
+                disable=not sys.stderr.isatty(),  # no \r noise between the failure lines in logs
+            )
         if self.bar is not None:
             self.bar.total = total
             self.bar.n = done

@@ -35,12 +35,13 @@ def clean_question(raw: Any, max_chars: int) -> str:
 class Assistant:
     """Answers questions over one store. Thread-safe for concurrent ``ask`` calls."""
 
-    def __init__(self, settings: Settings, log: Callable[[str], None] | None = None):
+    def __init__(self, settings: Settings, log: Callable[[str], None] | None = None, embedder=None):
         from .retrieval.embeddings import Embedder
 
         self.settings = settings
         self.log = log
-        self.embedder = Embedder(settings, log=log)
+        # An already-loaded embedder can be shared (the evaluation, the app's ingest).
+        self.embedder = embedder or Embedder(settings, log=log)
         self._lock = threading.RLock()
         self._state: dict[str, Any] | None = None
         self.reload()

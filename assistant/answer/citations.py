@@ -170,7 +170,7 @@ def _numbers_supported(sentence: str, cited: Sequence[Citation], rows: Sequence[
 
 
 def _is_period_year(number: str) -> bool:
-    return number in {"2020", "2021", "2025", "2021", "2022", "2023", "2024"}
+    return number in {"2020", "2021", "2022", "2023", "2024", "2025"}
 
 
 def format_number(value: float) -> str:

@@ -13,7 +13,15 @@ from ..types import Answer, Chunk, Citation, Hit, IndicatorRow
 from .citations import indicator_citation, quote_window, section_display, text_citation, verify
 from .context import Resolved
 from .evidence import Scored, TermWeights, query_terms, score_sentences
-from .indicators import IndicatorMatcher, asks_quantity, describe_row, mentioned_levels, select_rows
+from .indicators import (
+    IndicatorMatcher,
+    asked_unit,
+    asks_quantity,
+    describe_row,
+    mentioned_levels,
+    select_rows,
+    unit_compatible,
+)
 from .scope import (
     asks_specific,
     evidence_sufficient,
@@ -132,6 +140,9 @@ def compose(
         if in_column[0].coverage < 0.34:
             in_column.sort(key=lambda s: s.sentence.start)  # "what does it say": in reading order
         _answer_text(k, draft, in_column, terms, strict=False)
+        missing = missing_specifics(question, [c.quote for c in draft.citations])
+        if missing:
+            return refusal(question, missing, hits)
     else:
         best = scored[0] if scored else None
         if best is None or not evidence_sufficient(best.coverage, dense_top):
@@ -169,7 +180,12 @@ def _indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequen
         resolved.search_text, expanded
     )
     table_ranked = any(h.chunk.kind == "table" for h in hits[:3])
-    return select_rows(matches, levels, min_score=0.42 if table_ranked else 0.55)
+    rows = select_rows(matches, levels, min_score=0.42 if table_ranked else 0.55)
+    # A count asked in one unit is not answered by a row in another (几所 ≠ 万人).
+    asked = asked_unit(resolved.question)
+    if asked:
+        rows = [r for r in rows if unit_compatible(asked, r.unit)]
+    return rows
 
 
 def _text_explains_better(k: Knowledge, rows: Sequence[IndicatorRow], best: Scored, terms: Sequence[str]) -> bool:

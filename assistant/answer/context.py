@@ -24,7 +24,23 @@ class Resolved:
 
 def is_followup(question: str) -> bool:
     q = question.strip()
-    return bool(_FOLLOWUP_START.match(q) or _REFERRING.search(q) or (len(q) <= 8 and q.endswith(("呢", "呢？", "呢?"))))
+    if _FOLLOWUP_START.match(q) or _REFERRING.search(q) or (len(q) <= 8 and q.endswith(("呢", "呢？", "呢?"))):
+        return True
+    return not has_own_topic(q)
+
+
+def has_own_topic(question: str) -> bool:
+    """Whether the question names a subject beyond levels, years and "how much / how far"."""
+    from ..retrieval.lexical import tokenize
+    from .indicators import LEVELS, QUANTITY_CUES
+
+    for token in tokenize(question):
+        if token in LEVELS or token.isdigit() or any(token in cue or cue in token for cue in QUANTITY_CUES):
+            continue
+        if token in ("年", "目标", "离", "比", "多", "还", "的"):
+            continue
+        return True
+    return False
 
 
 def resolve(question: str, history: Sequence[Turn]) -> Resolved:

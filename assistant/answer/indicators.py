@@ -147,3 +147,24 @@ def describe_row(row: IndicatorRow) -> str:
         else:
             parts.append(f"需{'增加' if gap >= 0 else '减少'}{amount}{unit}")
     return f"{name}{level}：" + "，".join(parts)
+
+
+_UNIT_ASK = re.compile(r"(?:多少|几)\s*(个百分点|百分点|亿元|万元|元|万人次|人次|万人|人|所|个|家|项|本|门|名|篇|倍)")
+
+
+def asked_unit(question: str) -> str | None:
+    """The unit a question counts in ("几所" → "所"), if it names one."""
+    m = _UNIT_ASK.search(normalize(question))
+    return m.group(1) if m else None
+
+
+def unit_compatible(asked: str, unit: str) -> bool:
+    if asked in ("个百分点", "百分点"):
+        return unit == "%"
+    if asked == "个":
+        return unit in ("个", "所", "%")  # "多少个" is loose in everyday speech
+    if asked in ("人", "万人", "人次", "万人次"):
+        return "人" in unit
+    if asked in ("元", "万元", "亿元"):
+        return unit.endswith("元")
+    return asked == unit

@@ -38,6 +38,9 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
     outside = [y for y in years if y not in PLAN_YEARS]
     if outside:
         return ScopeCheck(f"规划期为2021—2025年，文件没有{outside[0]}年的目标或数据")
+    for period in re.findall(r"十[一二三四五六七八九]五", norm):
+        if period not in corpus_norm:
+            return ScopeCheck(f"文件是“十四五”（2021—2025年）规划，没有“{period}”时期的内容")
     for place in _PLACES:
         if place in norm and place not in corpus_norm:
             return ScopeCheck(f"文件是浙江省的规划，没有关于{place}的内容")
@@ -58,8 +61,13 @@ _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "vn", "j")
 
 # What kind of thing a question asks for; the evidence must be able to hold it.
 _ASKS_VALUE = re.compile(r"多少|几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
-_ASKED_UNIT = re.compile(r"多少\s*(亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时)")
-_ASKS_NAMES = re.compile(r"哪几[所家个项位]|具体是哪|分别是哪|分别是什么|名单|哪所|哪家|哪些学校|哪些院校|哪些企业|哪些机构|哪些城市|哪些地方")
+_ASKED_UNIT = re.compile(r"(?:多少|几)\s*(个百分点|百分点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
+# Units that any percentage or plain count in the evidence answers.
+_LOOSE_UNITS = {"个百分点": "%", "百分点": "%"}
+_ASKS_NAMES = re.compile(
+    r"哪几[所家个项位]|具体是哪|具体在哪|分别是哪|分别是什么|名单|哪所|哪家|"
+    r"哪些\S{0,4}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位)"
+)
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一年|几月|哪天|截止|时间表|when", re.I)
 _NUMBER = re.compile(r"\d")
 _YEAR_OR_DATE = re.compile(r"20\d\d|\d{1,2}\s*月|年底|年前")
@@ -81,7 +89,7 @@ def missing_specifics(question: str, evidence: Sequence[str]) -> str | None:
     text = normalize("".join(evidence))
     unit = _ASKED_UNIT.search(norm)
     if unit:
-        wanted = {"钱": "元"}.get(unit.group(1), unit.group(1))
+        wanted = {"钱": "元", **_LOOSE_UNITS}.get(unit.group(1), unit.group(1))
         if not re.search(rf"\d(?:\.\d+)?\s*[万亿]?\s*{re.escape(wanted)}", text):
             return f"文件提到了相关内容，但没有给出以“{wanted}”计的具体数字"
     elif _ASKS_VALUE.search(norm) and not _NUMBER.search(text):

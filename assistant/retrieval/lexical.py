@@ -20,7 +20,8 @@ _STOPWORDS = frozenset(
     "吗 呢 吧 啊 么 什么 怎么 怎样 如何 哪些 哪个 多少 是否 能否 可以 我 你 他 我们 你们 请问 请 一下 "
     "规划 浙江 浙江省 十四五 年 要 会 能 里 里面 方面 关于 有关 还 又 呀 嘛 "
     "以后 之后 以前 还能 还有 需要 应该 想 想要 具体 哪里 什么时候 多少钱 怎么办 有没有 是不是 能不能 "
-    "可不可以 会不会 要不要 分别 以及 主要 一些 哪 谁 啥 吗 么 呗 了解 知道 告诉 说 讲 提到 提出 写".split()
+    "可不可以 会不会 要不要 分别 以及 主要 一些 哪 谁 啥 吗 么 呗 了解 知道 告诉 说 讲 提到 提出 写 "
+    "what which how many much is are the of for in to by does do will should a an and or plan zhejiang".split()
 )
 _TOKEN_OK = re.compile(r"\w")
 _lock = threading.Lock()
@@ -92,10 +93,39 @@ def synonym_sources(text: str) -> set[str]:
     return {word for word in synonyms() if word in norm}
 
 
+@lru_cache(maxsize=1)
+def glossary_en() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """English domain phrases → the plan's Chinese terms (for questions asked in English)."""
+    entries = []
+    text = resources.files("assistant.data").joinpath("glossary_en.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, _, terms = line.partition("\t")
+        pattern = re.compile(r"(?<![a-z])" + re.escape(phrase.strip().lower()) + r"(?![a-z])")
+        entries.append((pattern, tuple(terms.split())))
+    # Longer phrases first, so "higher vocational" wins over "vocational".
+    entries.sort(key=lambda e: -len(e[0].pattern))
+    return tuple(entries)
+
+
+def translate_english(text: str) -> str:
+    """The plan's terms for the English domain phrases in ``text`` ("" if none)."""
+    lowered = text.lower()
+    found: list[str] = []
+    for pattern, terms in glossary_en():
+        if pattern.search(lowered):
+            lowered = pattern.sub(" ", lowered)
+            found.extend(t for t in terms if t not in found)
+    return " ".join(found)
+
+
 def expand_query(text: str) -> str:
-    """Append the documents' terms for everyday words found in the query."""
+    """Append the documents' terms for everyday (or English) words found in the query."""
     norm = normalize(text)
     extra = [term for word, terms in synonyms().items() if word in norm for term in terms]
+    if re.search(r"[a-z]{3}", norm):
+        extra.append(translate_english(norm))
     return norm + (" " + " ".join(extra) if extra else "")
 
 

@@ -122,7 +122,7 @@ def question_for_row(row: Sequence[str]) -> str:
     name = short_name(indicator)
     if level:
         name = f"{name}（{level}）"
-    return f"{name}的2020年基数和2025年目标分别是多少？"
+    return f"{name}的2025年目标是多少？"
 
 
 @dataclass(frozen=True)

@@ -227,7 +227,7 @@ def test_library_is_read_only_without_admin_password(page, ui_url):
 
 UPLOAD_TEXT = """<i>龙泉青瓷</i>技艺传承实训基地建设方案
 
-一、建设目标
+一、<u>建设目标</u>
 
 到 2025 年，建成 3 个<b>龙泉青瓷</b>技艺传承实训基地，培养 200 名青瓷技艺传承人。<script>window.__xss=9</script>
 
@@ -284,11 +284,16 @@ def test_admin_uploads_a_document_and_removes_it(page, admin_app, tmp_path, arti
     assert ours, expected
     assert open_source(page, ours[0], expected["citations"][ours[0]]["n"]) == expected["citations"][ours[0]]["quote"]
     assert no_injection(page)["scripts"] == 0 and no_injection(page)["xss"] is None
+    # Headings and titles from the document are text everywhere they appear (labels included).
+    assert "<u>建设目标</u>" in page.locator("#zj-source-pick").inner_text()
+    assert page.locator("#zj-source-pick u, #zj-sources u, #zj-context u, #zj-chat u").count() == 0
 
     # Remove it again: gone from the table, the store and the uploads folder.
     tab(page, "文档库")
     page.locator("#zj-remove-pick input").click()
-    page.get_by_role("option", name="龙泉青瓷", exact=False).first.click()
+    option = page.get_by_role("option", name="龙泉青瓷", exact=False).first
+    assert "<i>龙泉青瓷</i>" in option.inner_text() and page.locator("[role=option] i").count() == 0
+    option.click()
     page.click("#zj-remove-btn")
     page.get_by_text("已删除", exact=False).first.wait_for(timeout=TIMEOUT_MS)
     page.wait_for_function(
