@@ -52,9 +52,9 @@ class Assistant:
         """Re-read the committed catalog (after an ingest)."""
         from .answer.compose import Knowledge
         from .answer.evidence import TermWeights
-        from .answer.indicators import IndicatorMatcher, indicator_core
+        from .answer.indicators import IndicatorMatcher
         from .retrieval.hybrid import HybridRetriever
-        from .retrieval.sentences import SentenceIndex, cached_vectors
+        from .retrieval.sentences import build_answer_caches
         from .retrieval.store import VectorStore
 
         store_dir = Path(self.settings.store_dir)
@@ -72,9 +72,7 @@ class Assistant:
             sources[doc_id] = load_document_text(store_dir, entry)["text"]
             titles[doc_id] = entry.title
         rows = catalog.indicator_rows()
-        names = sorted({r.indicator for r in rows})
-        embedded = cached_vectors(store_dir, "indicators-", [indicator_core(n) for n in names], self.embedder, catalog.fingerprint)
-        vectors = {name: list(map(float, row)) for name, row in zip(names, embedded)}
+        sentence_index, vectors = build_answer_caches(store_dir, catalog, self.embedder)
         knowledge = Knowledge(
             sources=sources,
             titles=titles,
@@ -83,7 +81,7 @@ class Assistant:
             weights=TermWeights(catalog.chunk_tokens()),
             corpus_norm=normalize("\n".join(sources.values())),
             column_chunks=_column_chunks(catalog),
-            sentences=SentenceIndex.load_or_build(store_dir, catalog.chunk_objects(), self.embedder, catalog.fingerprint),
+            sentences=sentence_index,
             chunks=catalog.chunk_objects(),
         )
         store = VectorStore(self.settings, self.embedder)

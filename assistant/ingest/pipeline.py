@@ -250,6 +250,12 @@ def ingest(
         except StoreError:
             pass  # orphans are invisible to retrieval and swept next time
         sweep_document_files(store_dir, new)
+        if new.chunks and (parsed or removed):
+            from ..retrieval.sentences import build_answer_caches
+
+            progress("answer-cache", 0, 1, "")
+            build_answer_caches(store_dir, new, store.embedder)
+            progress("answer-cache", 1, 1, "")
 
         for p in parsed:
             (report.replaced if p.document.doc_id in replaced else report.added).append(p.document.doc_id)

@@ -100,3 +100,18 @@ def _save(path: Path, matrix) -> None:
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)  # a read-only store still answers, just recomputes next time
+
+
+def build_answer_caches(store_dir: Path, catalog, embedder: Embedder) -> tuple[SentenceIndex, dict[str, list[float]]]:
+    """Sentence vectors and indicator-name vectors of a committed catalog (cached in the store).
+
+    Ingest calls this after committing so the first question after an ingest
+    does not pay for it; the Assistant calls it to load them.
+    """
+    from ..answer.indicators import indicator_core
+
+    chunks = catalog.chunk_objects()
+    sentences = SentenceIndex.load_or_build(store_dir, chunks, embedder, catalog.fingerprint)
+    names = sorted({r["indicator"] for r in catalog.indicators})
+    matrix = cached_vectors(Path(store_dir), "indicators-", [indicator_core(n) for n in names], embedder, catalog.fingerprint)
+    return sentences, {name: [float(x) for x in row] for name, row in zip(names, matrix)}

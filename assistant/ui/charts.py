@@ -202,6 +202,7 @@ def _draw(path: Path, panels: list[tuple[str, list[tuple[int, IndicatorRow]]]], 
         unit_label = unit if font else _ASCII_UNITS.get(unit, "")
         ax.set_xlabel(f"单位：{unit}" if font else f"unit: {unit_label}", fontsize=9, **rc)
         ax.spines[["top", "right"]].set_visible(False)
-        ax.legend(loc="lower right", fontsize=8, frameon=False)
+        # Above the plot, so it never covers a bar or its value label.
+        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, fontsize=8, frameon=False)
     fig.tight_layout()
     fig.savefig(path, format="png")
