@@ -16,6 +16,7 @@ from .evidence import Scored, TermWeights, query_terms, score_sentences
 from .indicators import (
     IndicatorMatcher,
     asked_unit,
+    asks_gap,
     asks_quantity,
     describe_row,
     mentioned_levels,
@@ -130,8 +131,11 @@ def compose(
 
     draft = _Draft()
     rows = _indicator_rows(k, resolved, query_vector, hits)
-    if rows and scored and _text_explains_better(k, rows, scored[0], terms):
+    if rows and scored and not asks_gap(search) and _text_explains_better(k, rows, scored[0], terms):
         rows = []  # e.g. "高水平中职学校建多少所" is a 专栏 figure, not the 中职在校生 row
+    if rows and "全国" in question and not any("全国" in (r.section[-1] if r.section else "") for r in rows):
+        # The table holds the province's figures; a national figure is not in it.
+        return refusal(question, "发展目标表给出的是浙江省的指标，文件没有全国的数据", hits)
     if rows:
         _answer_indicators(k, draft, rows, question, scored, terms)
     elif resolved.column is not None and any(s.sentence.chunk.column == resolved.column for s in scored):
@@ -140,7 +144,7 @@ def compose(
         if in_column[0].coverage < 0.34:
             in_column.sort(key=lambda s: s.sentence.start)  # "what does it say": in reading order
         _answer_text(k, draft, in_column, terms, strict=False)
-        missing = missing_specifics(question, [c.quote for c in draft.citations])
+        missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()))
         if missing:
             return refusal(question, missing, hits)
     else:
@@ -148,7 +152,7 @@ def compose(
         if best is None or not evidence_sufficient(best.coverage, dense_top):
             return refusal(question, "文件中没有找到能回答这个问题的条款", hits)
         _answer_text(k, draft, scored, terms)
-        missing = missing_specifics(question, [c.quote for c in draft.citations])
+        missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()))
         if missing:
             return refusal(question, missing, hits)
 

@@ -7,11 +7,17 @@ from dataclasses import replace
 
 from ..types import Answer, Citation
 
-_QUESTION_NOISE = re.compile(r"(请问|想问一下|想问|我想知道|能不能|可不可以|是不是|有没有|怎么样|怎么|如何|什么|哪些|多少|吗|呢|？|\?|。|！|!)")
+_QUESTION_NOISE = re.compile(
+    r"(请问|想问一下|想问|我想知道|是多少|是什么|有哪些|包括哪些|有什么|能不能|可不可以|是不是|有没有|"
+    r"怎么样|怎么|如何|什么|哪些|多少|吗|呢|？|\?|。|！|!)"
+)
+_DANGLING = re.compile(r"(的|是|有|为|包括|要|会|能)+$")
 
 
 def reply_topic(question: str) -> str:
+    """The subject of a question, for the reply title: "中职双师型教师比例目标是多少？" → "中职双师型教师比例目标"."""
     topic = _QUESTION_NOISE.sub("", question).strip(" ，,、")
+    topic = _DANGLING.sub("", topic).strip(" ，,、")
     return topic[:30] or "有关问题"
 
 

@@ -149,7 +149,7 @@ def describe_row(row: IndicatorRow) -> str:
     return f"{name}{level}：" + "，".join(parts)
 
 
-_UNIT_ASK = re.compile(r"(?:多少|几)\s*(个百分点|百分点|亿元|万元|元|万人次|人次|万人|人|所|个|家|项|本|门|名|篇|倍)")
+_UNIT_ASK = re.compile(r"(?:多少|(?<!哪)几)\s*(个百分点|百分点|亿元|万元|元|万人次|人次|万人|人|所|个|家|项|本|门|名|篇|倍)")
 
 
 def asked_unit(question: str) -> str | None:
@@ -168,3 +168,11 @@ def unit_compatible(asked: str, unit: str) -> bool:
     if asked in ("元", "万元", "亿元"):
         return unit.endswith("元")
     return asked == unit
+
+
+_GAP_ASK = re.compile(r"(提高|提升|增加|增长|相差|还差|差多少|差距|差了|多多少|涨)")
+
+
+def asks_gap(question: str) -> bool:
+    """The question asks how far 2020 is from 2025, which only an indicator row answers exactly."""
+    return bool(_GAP_ASK.search(normalize(question)))

@@ -60,8 +60,9 @@ _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "vn", "j")
 
 
 # What kind of thing a question asks for; the evidence must be able to hold it.
-_ASKS_VALUE = re.compile(r"多少|几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
-_ASKED_UNIT = re.compile(r"(?:多少|几)\s*(个百分点|百分点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
+# "几条/几个" asks for a number, "哪几条" for a list: the lookbehind keeps them apart.
+_ASKS_VALUE = re.compile(r"多少|(?<!哪)几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
+_ASKED_UNIT = re.compile(r"(?:多少|(?<!哪)几)\s*(个百分点|百分点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
 # Units that any percentage or plain count in the evidence answers.
 _LOOSE_UNITS = {"个百分点": "%", "百分点": "%"}
 _ASKS_NAMES = re.compile(
@@ -81,8 +82,12 @@ def asks_specific(question: str) -> bool:
     return bool(_ASKS_VALUE.search(norm) or _ASKS_NAMES.search(norm) or _ASKS_TIME.search(norm))
 
 
-def missing_specifics(question: str, evidence: Sequence[str]) -> str | None:
-    """Why the evidence cannot hold what the question asks for, or None if it can."""
+def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "") -> str | None:
+    """Why the evidence cannot hold what the question asks for, or None if it can.
+
+    ``own_names``: text whose place names do not count as an answer to "which ones"
+    (the documents' titles: 浙江 in 浙江经验 names no school).
+    """
     from ..retrieval.lexical import tag
 
     norm = normalize(question)
@@ -96,7 +101,10 @@ def missing_specifics(question: str, evidence: Sequence[str]) -> str | None:
         return "文件提到了相关内容，但没有给出具体数字"
     if _ASKS_NAMES.search(norm):
         asked = set(w for w, _ in tag(question))
-        names = [w for w, f in tag("".join(evidence)) if f.startswith(_PROPER_TAGS) and len(w) >= 2 and w not in asked]
+        names = [
+            w for w, f in tag("".join(evidence))
+            if f.startswith(_PROPER_TAGS) and len(w) >= 2 and w not in asked and w not in own_names
+        ]
         if not names:
             return "文件没有列出具体的名称或名单"
     if _ASKS_TIME.search(norm) and not _YEAR_OR_DATE.search(text):
@@ -119,9 +127,9 @@ def unknown_topics(question: str, corpus_norm: str, known_term) -> list[tuple[st
             continue
         if word_frequency(word) == 0 and len(word) < 3:
             continue  # a fragment the segmenter guessed (中考后报普高 → 后报), not a topic
-        parts = [p for p in tokenize(word) if p != word]
-        if parts and all(known_term(p) for p in parts if len(p) >= 2) and any(len(p) >= 2 for p in parts):
-            continue  # a compound of words the documents use (教师工资 → 教师 + 工资)
+        parts = [p for p in tokenize(word) if p != word and len(p) >= 2]
+        if len(parts) >= 2 and all(known_term(p) for p in parts):
+            continue  # a compound of words the documents use (教师工资 → 教师 + 工资), unlike 就业率
         out.append((word, flag))
     return out
 
