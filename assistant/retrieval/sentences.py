@@ -65,35 +65,43 @@ class SentenceIndex:
 
 
 def cached_vectors(store_dir: Path, prefix: str, texts: list[str], embedder: Embedder, fingerprint: str):
-    """Passage vectors of ``texts``, from ``<store>/<prefix><hash>.npy`` when present, else computed and saved."""
+    """Passage vectors of ``texts``, cached as ``<store>/<prefix><hash>.npz``.
+
+    Rows of the previous cache whose text is unchanged are reused, so a small
+    edit to one document re-embeds only the sentences it touched.
+    """
     import numpy as np
 
     digest = hashlib.sha256(("\x1f".join(texts) + fingerprint).encode()).hexdigest()[:16]
-    path = store_dir / f"{prefix}{digest}.npy"
-    if path.exists():
+    path = store_dir / f"{prefix}{digest}.npz"
+    previous: dict[str, object] = {}
+    for old in sorted(store_dir.glob(f"{prefix}*.npz")):
         try:
-            matrix = np.load(path)
-            if matrix.shape[0] == len(texts):
-                return matrix
-        except (OSError, ValueError):
-            pass  # a damaged cache is recomputed
-    if texts:
-        matrix = np.asarray(embedder.embed_passages(texts, batch_size=32), dtype=np.float32)
-    else:
-        matrix = np.zeros((0, 1), dtype=np.float32)
-    _save(path, matrix)
-    for old in store_dir.glob(f"{prefix}*.npy"):
+            with np.load(old) as data:
+                if str(data["fingerprint"]) != fingerprint:
+                    continue
+                if old == path and data["vectors"].shape[0] == len(texts):
+                    return data["vectors"]
+                previous.update(zip((str(t) for t in data["texts"]), data["vectors"]))
+        except (OSError, ValueError, KeyError):
+            continue  # a damaged cache is recomputed
+    missing = [t for t in dict.fromkeys(texts) if t not in previous]
+    if missing:
+        previous.update(zip(missing, np.asarray(embedder.embed_passages(missing, batch_size=32), dtype=np.float32)))
+    matrix = np.stack([previous[t] for t in texts]).astype(np.float32) if texts else np.zeros((0, 1), np.float32)
+    _save(path, matrix, texts, fingerprint)
+    for old in store_dir.glob(f"{prefix}*.np[yz]"):
         if old != path:
             old.unlink(missing_ok=True)
     return matrix
 
 
-def _save(path: Path, matrix) -> None:
+def _save(path: Path, matrix, texts: list[str], fingerprint: str) -> None:
     import numpy as np
 
     buffer = io.BytesIO()
-    np.save(buffer, matrix)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".sentences.", suffix=".tmp")
+    np.savez(buffer, vectors=matrix, texts=np.array(texts, dtype=object).astype(str), fingerprint=np.array(fingerprint))
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".vectors.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(buffer.getvalue())

@@ -134,8 +134,9 @@ def test_changed_document_replaces_its_chunks(txt_store, tmp_path, shared_model)
     assert gone, "the edited chunk keeps no id"
     assert chroma_ids(settings) == new_ids  # old ids gone from Chroma, new ones there
     assert report.chunks == len(new_ids) == report.total_chunks
-    # only chunks whose text changed were embedded again
-    assert 1 <= counting.passages <= 4, counting.passages
+    # only chunks whose text changed were embedded again, plus the sentences of the
+    # answer layer's sentence cache that changed (unchanged ones are reused)
+    assert 1 <= counting.passages <= 10, counting.passages
     catalog = _catalog(settings)
     chunks = catalog.chunk_objects()
     assert any("打造清廉教育品牌" in c.text for c in chunks)
