@@ -135,6 +135,17 @@ class Assistant:
 
     def _compose(self, state: dict[str, Any]) -> Answer:
         from .answer.compose import compose
+        from .answer.context import asks_for_source
+
+        history = state["history"]
+        if asks_for_source(state["question"], history):
+            # Re-derive the previous answer (its citations are re-verified on the way) and cite it.
+            from .answer.compose import source_answer
+
+            previous = self._chain.invoke(
+                {"question": history[-1].question, "history": history[:-1], "mode": "extractive"}
+            )
+            return source_answer(self.knowledge, state["question"], previous)
 
         answer = compose(self.knowledge, state["resolved"], state["hits"], state["vector"], state["dense_top"])
         if state.get("mode") == "draft":

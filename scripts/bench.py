@@ -1,4 +1,4 @@
-"""Benchmark: start-up, warm latency per question (answer cache off), a 60-question batch, peak memory.
+"""Benchmark: start-up, warm latency per question (no answer cache exists: every question is computed), a 60-question batch, peak memory.
 
 Usage: python scripts/bench.py [--store DIR] [--rounds N]
 Questions are written here for the benchmark (not taken from eval/questions.jsonl).
@@ -45,7 +45,7 @@ def main() -> int:
     from assistant.settings import Settings
     from assistant.types import Turn
 
-    settings = Settings.from_env(store_dir=args.store, answer_cache=False)
+    settings = Settings.from_env(store_dir=args.store)
     started = time.perf_counter()
     assistant = Assistant(settings)
     startup_s = time.perf_counter() - started

@@ -22,6 +22,16 @@ class Resolved:
     column: int | None  # the 专栏 a referring question points to
 
 
+_ASKS_SOURCE = re.compile(
+    r"(哪个部分|哪一部分|哪部分|哪一节|哪个章节|哪一章|哪一条|哪条|第几页|哪一页|出处|原文|出自|哪里规定|在哪里写|写在哪|引用哪|怎么引用|依据是什么|根据是什么)"
+)
+
+
+def asks_for_source(question: str, history: Sequence[Turn]) -> bool:
+    """"这段写在规划哪个部分？": the user wants the clauses behind the previous answer."""
+    return bool(history) and bool(_ASKS_SOURCE.search(question)) and not _COLUMN_RE.search(question)
+
+
 def is_followup(question: str) -> bool:
     q = question.strip()
     if _FOLLOWUP_START.match(q) or _REFERRING.search(q) or (len(q) <= 8 and q.endswith(("呢", "呢？", "呢?"))):

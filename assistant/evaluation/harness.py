@@ -174,7 +174,7 @@ def build_systems(settings: Settings, progress: bool = True) -> tuple[list[Syste
 
     tmp = tempfile.TemporaryDirectory(prefix="assistant-eval-")
     try:
-        eval_settings = settings.with_(store_dir=Path(tmp.name) / "store", answer_cache=False, chroma_url="")
+        eval_settings = settings.with_(store_dir=Path(tmp.name) / "store", chroma_url="")
         started = time.perf_counter()
         embedder = Embedder(eval_settings)
         embedder.warm_up()  # loading the model is not part of ingesting

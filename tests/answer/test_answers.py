@@ -125,3 +125,13 @@ def test_control_characters_and_html_are_plain_text(assistant):
     assert a.found
     assert "<script>" not in a.answer
     assert "50 个省级“双师型”教师培养培训基地" in a.answer
+
+
+def test_asking_where_the_previous_answer_comes_from_cites_its_clauses(assistant):
+    first = assistant.ask("退伍以后还能去读高职吗？")
+    source = assistant.ask("这段写在规划哪个部分？我要引用", [Turn(first.question, first.answer)])
+    assert source.found
+    assert source.answer.startswith("上一个回答引用的条款出自：")
+    assert [c.quote for c in source.citations] == [c.quote for c in first.citations]
+    assert "（九）深化职业教育综合改革（第10页，原文：" in source.answer
+    verbatim(assistant, source)
