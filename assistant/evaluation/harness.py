@@ -10,7 +10,6 @@ summary table to stdout, the reports into ``out_dir``.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tempfile
 import time
@@ -237,11 +236,6 @@ def run_evaluation(settings: Settings, questions_path: Path, out_dir: Path, chec
     items = load_questions(Path(questions_path))
     limits = load_limits(limits_path(Path(questions_path))) if check else None
     apply_offline_defaults(settings.hub_offline)
-    # Idle OpenMP threads sleep instead of spinning: on a busy machine spinning
-    # torch threads made each query embedding ~10x slower (this only takes
-    # effect when torch is not imported yet, as under `assistant eval`).
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-
     _log(f"评测：{len(items)} 个问题，语料 {settings.corpus_dir}，临时知识库（每次重新导入）")
     systems, cleanup, facts = build_systems(settings, progress=progress)
     stages = dict(facts["stages_s"])
