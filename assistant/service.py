@@ -72,7 +72,8 @@ class Assistant:
             sources[doc_id] = load_document_text(store_dir, entry)["text"]
             titles[doc_id] = entry.title
         rows = catalog.indicator_rows()
-        sentence_index, vectors = build_answer_caches(store_dir, catalog, self.embedder)
+        chunks = catalog.chunk_objects()  # once: the retriever, caches and composer share them
+        sentence_index, vectors = build_answer_caches(store_dir, catalog, self.embedder, chunks)
         knowledge = Knowledge(
             sources=sources,
             titles=titles,
@@ -80,12 +81,12 @@ class Assistant:
             matcher=IndicatorMatcher(rows, vectors),
             weights=TermWeights(catalog.chunk_tokens()),
             corpus_norm=normalize("\n".join(sources.values())),
-            column_chunks=_column_chunks(catalog),
+            column_chunks=_column_chunks(chunks),
             sentences=sentence_index,
-            chunks=catalog.chunk_objects(),
+            chunks=chunks,
         )
         store = VectorStore(self.settings, self.embedder)
-        retriever = HybridRetriever(catalog, store, self.embedder)
+        retriever = HybridRetriever(catalog, store, self.embedder, chunks=chunks)
         with self._lock:
             self._state = {"catalog": catalog, "knowledge": knowledge, "retriever": retriever}
             self._chain = self._build_chain()
@@ -183,9 +184,9 @@ class Assistant:
         return {"before": text[a:start], "quote": text[start:end], "after": text[end:b]}
 
 
-def _column_chunks(catalog: Catalog) -> dict[int, list]:
+def _column_chunks(chunks) -> dict[int, list]:
     out: dict[int, list] = {}
-    for chunk in catalog.chunk_objects():
+    for chunk in chunks:
         if chunk.column is not None:
             out.setdefault(chunk.column, []).append(chunk)
     return out

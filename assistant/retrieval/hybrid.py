@@ -31,12 +31,12 @@ def fuse(rankings: Sequence[Sequence[Hit]], k: int, rrf_k: int = RRF_K) -> list[
 class HybridRetriever:
     """BM25 + Chroma over the chunks the committed catalog names."""
 
-    def __init__(self, catalog: Catalog, store: VectorStore, embedder: Embedder, depth: int = 20):
+    def __init__(self, catalog: Catalog, store: VectorStore, embedder: Embedder, depth: int = 20, chunks=None):
         self.catalog = catalog
         self.store = store
         self.embedder = embedder
         self.depth = depth
-        chunks = catalog.chunk_objects()
+        chunks = catalog.chunk_objects() if chunks is None else list(chunks)
         self.chunks = {c.chunk_id: c for c in chunks}
         self.lexical = LexicalIndex(chunks, catalog.chunk_tokens())
 

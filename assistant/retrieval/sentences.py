@@ -110,7 +110,9 @@ def _save(path: Path, matrix, texts: list[str], fingerprint: str) -> None:
         Path(tmp).unlink(missing_ok=True)  # a read-only store still answers, just recomputes next time
 
 
-def build_answer_caches(store_dir: Path, catalog, embedder: Embedder) -> tuple[SentenceIndex, dict[str, list[float]]]:
+def build_answer_caches(
+    store_dir: Path, catalog, embedder: Embedder, chunks: Sequence[Chunk] | None = None
+) -> tuple[SentenceIndex, dict[str, list[float]]]:
     """Sentence vectors and indicator-name vectors of a committed catalog (cached in the store).
 
     Ingest calls this after committing so the first question after an ingest
@@ -118,7 +120,7 @@ def build_answer_caches(store_dir: Path, catalog, embedder: Embedder) -> tuple[S
     """
     from ..answer.indicators import indicator_core
 
-    chunks = catalog.chunk_objects()
+    chunks = catalog.chunk_objects() if chunks is None else chunks
     sentences = SentenceIndex.load_or_build(store_dir, chunks, embedder, catalog.fingerprint)
     names = sorted({r["indicator"] for r in catalog.indicators})
     matrix = cached_vectors(Path(store_dir), "indicators-", [indicator_core(n) for n in names], embedder, catalog.fingerprint)
