@@ -6,6 +6,8 @@ supporting clauses after; then every citation is verified.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
@@ -151,7 +153,11 @@ def compose(
         best = scored[0] if scored else None
         if best is None or not evidence_sufficient(best.coverage, dense_top):
             return refusal(question, "文件中没有找到能回答这个问题的条款", hits)
-        _answer_text(k, draft, scored, terms)
+        listed = _section_leads(k, best) if asks_list(question) else None
+        if listed:
+            _answer_text(k, draft, listed, terms, strict=False, limit=len(listed))
+        else:
+            _answer_text(k, draft, scored, terms)
         missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()))
         if missing:
             return refusal(question, missing, hits)
@@ -240,12 +246,47 @@ def _as_hit(chunk):
     return Hit(chunk, 0.0, "hybrid")
 
 
-def _answer_text(k: Knowledge, draft: _Draft, scored: Sequence[Scored], terms, strict: bool = True) -> None:
+_ASKS_LIST = re.compile(r"有哪些|有哪几|哪几[条项个点方面类种]|包括哪些|包括什么|分别是|哪些方面|哪些原则|几条原则")
+_LEAD_MAX_CHARS = 40
+
+
+def asks_list(question: str) -> bool:
+    return bool(_ASKS_LIST.search(question))
+
+
+def _section_leads(k: Knowledge, best: Scored) -> list[Scored] | None:
+    """For "有哪几条" questions: the short lead sentences that open each paragraph of the best sentence's section.
+
+    Policy documents state each principle or measure as a short lead ("立德树人，德技并修。")
+    followed by its explanation; when the best match is such a lead and its section
+    has several, the list of leads is the answer.
+    """
+    from .evidence import split_sentences
+
+    chunk = best.sentence.chunk
+    text = k.sources[chunk.doc_id]
+
+    def is_lead(start: int, length: int) -> bool:
+        return (start == 0 or text[start - 1] == "\n") and length <= _LEAD_MAX_CHARS
+
+    if not is_lead(best.sentence.start, len(best.sentence.text)):
+        return None
+    leads = []
+    for c in k.chunks:
+        if c.doc_id == chunk.doc_id and c.section == chunk.section and c.kind == "text":
+            leads.extend(s for s in split_sentences(c, 0) if is_lead(s.start, len(s.text)))
+    leads.sort(key=lambda s: s.start)
+    if len(leads) < 3:
+        return None
+    return [Scored(s, best.score, best.coverage, best.matched) for s in leads[:8]]
+
+
+def _answer_text(k: Knowledge, draft: _Draft, scored: Sequence[Scored], terms, strict: bool = True, limit: int = 0) -> None:
     best = scored[0]
     chosen = [best]
     used_chars = len(best.sentence.text)
     for s in scored[1:]:
-        if len(chosen) >= MAX_SENTENCES:
+        if len(chosen) >= (limit or MAX_SENTENCES):
             break
         if strict and (s.score < 0.6 * best.score or s.coverage < 0.2):
             continue

@@ -135,3 +135,10 @@ def test_asking_where_the_previous_answer_comes_from_cites_its_clauses(assistant
     assert [c.quote for c in source.citations] == [c.quote for c in first.citations]
     assert "（九）深化职业教育综合改革（第10页，原文：" in source.answer
     verbatim(assistant, source)
+
+
+def test_list_question_answers_with_the_section_leads(assistant):
+    a = assistant.ask("规划的基本原则包括哪些？")
+    assert a.answer == "立德树人，德技并修。[1]聚焦产业，服务大局。[2]统筹布局，优化结构。[3]育训并举，突破发展。[4]"
+    assert all(c.section == ("二、总体思路", "（二）基本原则") for c in a.citations)
+    verbatim(assistant, a)
