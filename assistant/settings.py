@@ -40,7 +40,7 @@ class Settings:
     chroma_url: str = ""  # ASSISTANT_CHROMA_URL
     chunk_max_chars: int = 360  # ASSISTANT_CHUNK_MAX_CHARS
     top_k: int = 8  # ASSISTANT_TOP_K
-    max_question_chars: int = 500  # ASSISTANT_MAX_QUESTION_CHARS
+    max_question_chars: int = 1500  # ASSISTANT_MAX_QUESTION_CHARS (room for a pasted letter)
     llm_base_url: str = ""  # ASSISTANT_LLM_BASE_URL
     llm_model: str = ""  # ASSISTANT_LLM_MODEL
     llm_api_key: str = ""  # ASSISTANT_LLM_API_KEY
