@@ -58,9 +58,3 @@ class QuestionError(AssistantError):
     """The question itself cannot be answered as given (empty, too long…)."""
 
     code = "bad_question"
-
-
-class LLMError(AssistantError):
-    """The optional chat model failed or answered unusably."""
-
-    code = "llm"

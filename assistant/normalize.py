@@ -20,8 +20,3 @@ def _converter():
 def normalize(text: str) -> str:
     """NFKC, traditional characters to simplified, lower-case Latin letters."""
     return _converter().convert(unicodedata.normalize("NFKC", text)).lower()
-
-
-def to_simplified(text: str) -> str:
-    """Traditional characters to simplified, nothing else."""
-    return _converter().convert(text)

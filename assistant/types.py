@@ -129,22 +129,6 @@ class Chunk:
             "kind": self.kind,
         }
 
-    @classmethod
-    def from_metadata(cls, chunk_id: str, text: str, meta: dict[str, Any]) -> "Chunk":
-        return cls(
-            chunk_id=chunk_id,
-            doc_id=meta["doc_id"],
-            doc_title=meta["doc_title"],
-            section=tuple(s for s in meta["section"].split("\u241f") if s),
-            column=None if meta["column"] == -1 else int(meta["column"]),
-            column_title=meta["column_title"] or None,
-            page=None if meta["page"] == -1 else int(meta["page"]),
-            start=int(meta["start"]),
-            end=int(meta["end"]),
-            text=text,
-            kind=meta.get("kind", "text"),
-        )
-
 
 @dataclass(frozen=True)
 class ParsedDocument:

@@ -10,7 +10,7 @@ repairs the table's wrapping: a dimension split over two lines across a page
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..types import Document, IndicatorRow, Section
 
@@ -144,7 +144,3 @@ def _merge_dimension(rows: list[_Row], current: str, new: str) -> str:
                 row.dimension = merged
         return merged
     return new
-
-
-def with_page(row: IndicatorRow, page: int | None) -> IndicatorRow:
-    return replace(row, page=page)

@@ -58,9 +58,3 @@ class HybridRetriever:
         lexical = self.bm25(query, self.depth)
         dense = self.dense(query, self.depth)
         return fuse([lexical, dense], k)
-
-    def search_with_parts(self, query: str, k: int) -> tuple[list[Hit], list[Hit], list[Hit]]:
-        """Fused hits plus the two rankings they came from (the answer layer uses both)."""
-        lexical = self.bm25(query, self.depth)
-        dense = self.dense(query, self.depth)
-        return fuse([lexical, dense], k), lexical, dense
