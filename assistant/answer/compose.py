@@ -36,6 +36,9 @@ from .scope import (
 
 MAX_SENTENCES = 4
 MAX_ANSWER_CHARS = 520
+# A list question ("有哪些") is answered by more of the clauses that match it.
+LIST_MAX_SENTENCES = 6
+LIST_MAX_ANSWER_CHARS = 640
 _NOW_CUES = ("现在", "目前", "现状", "进展", "差多少", "还差", "当前", "now", "current")
 
 
@@ -153,9 +156,18 @@ def compose(
         best = scored[0] if scored else None
         if best is None or not evidence_sufficient(best.coverage, dense_top):
             return refusal(question, "文件中没有找到能回答这个问题的条款", hits)
-        listed = _section_leads(k, best) if asks_list(question) else None
+        listing = asks_list(question)
+        listed = _section_leads(k, best) if listing else None
         if listed:
             _answer_text(k, draft, listed, terms, strict=False, limit=len(listed))
+        elif listing:
+            # A clause that introduces a list ("主要表现为：") is answered with the rest of its paragraph.
+            ordered = [best, *_paragraph_rest(k, best), *scored[1:]] if _introduces_list(best) else scored
+            counted = _counted_set_members(k, best)
+            if counted:
+                ordered = [best, *counted, *scored[1:]]
+            _answer_text(k, draft, ordered, terms, limit=LIST_MAX_SENTENCES, max_chars=LIST_MAX_ANSWER_CHARS,
+                         keep=len(ordered) - len(scored) + 1)
         else:
             _answer_text(k, draft, scored, terms)
         missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()))
@@ -246,7 +258,7 @@ def _as_hit(chunk):
     return Hit(chunk, 0.0, "hybrid")
 
 
-_ASKS_LIST = re.compile(r"有哪些|有哪几|哪几[条项个点方面类种]|包括哪些|包括什么|分别是|哪些方面|哪些原则|几条原则")
+_ASKS_LIST = re.compile(r"哪些|有哪几|哪[几两三四五六七八九十][条项个点方面类种大]|包括哪些|包括什么|分别是|哪些方面|哪些原则|几条原则")
 _LEAD_MAX_CHARS = 40
 
 
@@ -281,18 +293,82 @@ def _section_leads(k: Knowledge, best: Scored) -> list[Scored] | None:
     return [Scored(s, best.score, best.coverage, best.matched) for s in leads[:8]]
 
 
-def _answer_text(k: Knowledge, draft: _Draft, scored: Sequence[Scored], terms, strict: bool = True, limit: int = 0) -> None:
+_LIST_INTRO = re.compile(r"[：:]|主要表现为|主要包括|包括以下|如下")
+
+
+_COUNTED_SET = re.compile(r"([两二三四五六七八九十])个([\u4e00-\u9fff]{2,4}?)[”」]")
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
+
+
+def _counted_set_members(k: Knowledge, best: Scored) -> list[Scored]:
+    """For a counted set ("五个对接"), the sentences after it in its section that spell out its members.
+
+    Policy documents name a set by its size and then list it, each member
+    repeating the set's word ("专业与行业产业对接、课程与……对接").
+    """
+    from .evidence import split_sentences
+
+    m = _COUNTED_SET.search(best.sentence.text)
+    if not m:
+        return []
+    size, word = _NUMERALS[m.group(1)], m.group(2)
+    s = best.sentence
+    after: dict[int, Scored] = {}
+    for c in k.chunks:
+        if c.doc_id == s.chunk.doc_id and c.section == s.chunk.section and c.kind == "text":
+            for sentence in split_sentences(c, s.rank):
+                if sentence.start >= s.end and word in sentence.text:
+                    after.setdefault(sentence.start, Scored(sentence, best.score, best.coverage, best.matched))
+    # One sentence that repeats the set's word for (nearly) every member.
+    for start in sorted(after):
+        if after[start].sentence.text.count(word) >= max(2, size - 1):
+            return [after[start]]
+    return []
+
+
+def _introduces_list(best: Scored) -> bool:
+    return bool(_LIST_INTRO.search(best.sentence.text))
+
+
+def _paragraph_rest(k: Knowledge, best: Scored) -> list[Scored]:
+    """The sentences after ``best`` in its paragraph, in reading order (they hold its list)."""
+    from .evidence import split_sentences
+
+    s = best.sentence
+    text = k.sources[s.chunk.doc_id]
+    end = text.find("\n", s.end)
+    end = len(text) if end == -1 else end
+    rest: dict[int, Scored] = {}
+    for c in k.chunks:
+        if c.doc_id == s.chunk.doc_id and c.kind == "text" and c.start < end and c.end > s.end:
+            for sentence in split_sentences(c, s.rank):
+                if s.end <= sentence.start and sentence.end <= end:
+                    rest.setdefault(sentence.start, Scored(sentence, best.score, best.coverage, best.matched))
+    return [rest[start] for start in sorted(rest)]
+
+
+def _answer_text(
+    k: Knowledge,
+    draft: _Draft,
+    scored: Sequence[Scored],
+    terms,
+    strict: bool = True,
+    limit: int = 0,
+    max_chars: int = MAX_ANSWER_CHARS,
+    keep: int = 1,
+) -> None:
+    """Cite the first ``keep`` sentences, then the best of the rest that match well enough."""
     best = scored[0]
     chosen = [best]
     used_chars = len(best.sentence.text)
-    for s in scored[1:]:
+    for i, s in enumerate(scored[1:], start=1):
         if len(chosen) >= (limit or MAX_SENTENCES):
             break
-        if strict and (s.score < 0.6 * best.score or s.coverage < 0.2):
+        if strict and i >= keep and (s.score < 0.6 * best.score or s.coverage < 0.2):
             continue
         if any(_overlaps(s, c) for c in chosen):
             continue
-        if used_chars + len(s.sentence.text) > MAX_ANSWER_CHARS:
+        if used_chars + len(s.sentence.text) > max_chars:
             continue
         chosen.append(s)
         used_chars += len(s.sentence.text)
