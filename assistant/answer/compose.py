@@ -14,7 +14,7 @@ from typing import Any, Mapping, Sequence
 from ..types import Answer, Chunk, Citation, Hit, IndicatorRow
 from .citations import indicator_citation, quote_window, section_display, text_citation, verify
 from .context import Resolved
-from .evidence import Scored, TermWeights, query_terms, score_sentences
+from .evidence import Scored, TermWeights, score_sentences, term_groups
 from .indicators import (
     IndicatorMatcher,
     asked_unit,
@@ -26,10 +26,12 @@ from .indicators import (
     unit_compatible,
 )
 from .scope import (
+    asked_clauses,
     asks_specific,
     evidence_sufficient,
     hard_out_of_scope,
     is_place,
+    missing_names,
     missing_specifics,
     unknown_topics,
 )
@@ -105,7 +107,8 @@ def compose(
     if scope.reason:
         return refusal(question, scope.reason, hits)
 
-    terms = query_terms(search, k.weights)
+    groups = term_groups(search, k.weights)
+    terms = [t for g in groups for t in g]
     dense: dict[tuple[str, int], float] = {}
     text_hits = [h for h in hits if h.chunk.kind != "table"]
     if k.sentences is not None and query_vector is not None:
@@ -121,13 +124,13 @@ def compose(
     if resolved.column is not None:
         in_column = [Hit(c, 1.0, "column") for c in k.column_chunks.get(resolved.column, ())]
         text_hits = in_column + [h for h in text_hits if h.chunk.column != resolved.column]
-    scored = score_sentences(search, text_hits, k.weights, terms, dense)
+    scored = score_sentences(search, text_hits, k.weights, groups, dense)
     if resolved.column is not None:
         scored.sort(key=lambda s: -(s.score + (0.5 if s.sentence.chunk.column == resolved.column else 0.0)))
 
     # Words the documents never use block an answer when they carry the question:
     # when it asks for a specific value, list or date, or little else of it is found.
-    unknown = unknown_topics(question, k.corpus_norm, k.weights.known)
+    unknown = unknown_topics(asked_clauses(question), k.corpus_norm, k.weights.known)
     best_coverage = scored[0].coverage if scored else 0.0
     if unknown and resolved.column is None and (
         any(is_place(u) for u in unknown) or asks_specific(question) or best_coverage < 0.5
@@ -142,6 +145,10 @@ def compose(
         # The table holds the province's figures; a national figure is not in it.
         return refusal(question, "发展目标表给出的是浙江省的指标，文件没有全国的数据", hits)
     if rows:
+        # The table gives counts and shares; "which schools" is not among them.
+        names = missing_names(question, [], " ".join(k.titles.values()))
+        if names:
+            return refusal(question, names, hits)
         _answer_indicators(k, draft, rows, question, scored, terms)
     elif resolved.column is not None and any(s.sentence.chunk.column == resolved.column for s in scored):
         # The user named a 专栏 (or referred to the one just discussed): it is the evidence.
@@ -158,16 +165,15 @@ def compose(
             return refusal(question, "文件中没有找到能回答这个问题的条款", hits)
         listing = asks_list(question)
         listed = _section_leads(k, best) if listing else None
+        # A clause that introduces a list ("主要表现为：") or names a counted set ("五个对接")
+        # is answered together with the sentences that spell the list out.
+        members = _counted_set_members(k, best, question) or (_paragraph_rest(k, best) if _introduces_list(best) else [])
         if listed:
             _answer_text(k, draft, listed, terms, strict=False, limit=len(listed))
-        elif listing:
-            # A clause that introduces a list ("主要表现为：") is answered with the rest of its paragraph.
-            ordered = [best, *_paragraph_rest(k, best), *scored[1:]] if _introduces_list(best) else scored
-            counted = _counted_set_members(k, best)
-            if counted:
-                ordered = [best, *counted, *scored[1:]]
+        elif listing or members:
+            ordered = [best, *members, *scored[1:]]
             _answer_text(k, draft, ordered, terms, limit=LIST_MAX_SENTENCES, max_chars=LIST_MAX_ANSWER_CHARS,
-                         keep=len(ordered) - len(scored) + 1)
+                         keep=1 + len(members))
         else:
             _answer_text(k, draft, scored, terms)
         missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()))
@@ -258,7 +264,7 @@ def _as_hit(chunk):
     return Hit(chunk, 0.0, "hybrid")
 
 
-_ASKS_LIST = re.compile(r"哪些|有哪几|哪[几两三四五六七八九十][条项个点方面类种大]|包括哪些|包括什么|分别是|哪些方面|哪些原则|几条原则")
+_ASKS_LIST = re.compile(r"哪些|有哪几|分别[指是有]|哪[几两三四五六七八九十][条项个点方面类种大]|包括哪些|包括什么|分别是|哪些方面|哪些原则|几条原则")
 _LEAD_MAX_CHARS = 40
 
 
@@ -300,16 +306,17 @@ _COUNTED_SET = re.compile(r"([两二三四五六七八九十])个([\u4e00-\u9fff
 _NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
 
 
-def _counted_set_members(k: Knowledge, best: Scored) -> list[Scored]:
-    """For a counted set ("五个对接"), the sentences after it in its section that spell out its members.
+def _counted_set_members(k: Knowledge, best: Scored, question: str) -> list[Scored]:
+    """For a counted set the question asks about ("五个对接"), the sentence after it in its section that spells out its members.
 
     Policy documents name a set by its size and then list it, each member
     repeating the set's word ("专业与行业产业对接、课程与……对接").
     """
+    from ..normalize import normalize
     from .evidence import split_sentences
 
     m = _COUNTED_SET.search(best.sentence.text)
-    if not m:
+    if not m or normalize(m.group(0).rstrip("”」")) not in normalize(question):
         return []
     size, word = _NUMERALS[m.group(1)], m.group(2)
     s = best.sentence

@@ -76,51 +76,86 @@ def query_terms(question: str, weights: "TermWeights | None" = None) -> list[str
     With ``weights``, only words the documents use are kept, so coverage
     measures how much of what the documents could match the evidence holds.
     """
-    from ..retrieval.lexical import synonym_sources
+    return [t for group in term_groups(question, weights) for t in group]
 
-    translated = synonym_sources(question)
-    seen: list[str] = []
-    for t in tokenize(expand_query(question)):
-        if t in seen:
-            continue
-        if weights is not None:
-            if not weights.known(t):
+
+def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tuple[str, ...]]:
+    """The question's terms, grouped: each of its own words alone, and the documents' terms
+    for one everyday word together (any one of them stands for that word).
+
+    With ``weights``, only words the documents use are kept.
+    """
+    from ..normalize import normalize
+    from ..retrieval.lexical import synonyms, translate_english
+
+    norm = normalize(question)
+    table = synonyms()
+    translated = {word for word in table if word in norm}
+    groups: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+
+    def add(tokens: Iterable[str]) -> None:
+        group = []
+        for t in tokens:
+            if t in seen or (weights is not None and not weights.known(t)):
                 continue  # unknown words are judged by scope.unknown_topics, not by coverage
-        elif t in translated:
-            continue
-        seen.append(t)
-    return seen
+            seen.add(t)
+            group.append(t)
+        if group:
+            groups.append(tuple(group))
+
+    for t in tokenize(norm):
+        if t not in translated:
+            add([t])
+    for word in sorted(translated, key=norm.index):
+        add(tokenize(" ".join(table[word])))
+    if re.search(r"[a-z]{3}", norm):
+        for t in tokenize(translate_english(norm)):
+            add([t])
+    return groups
 
 
 def score_sentences(
     question: str,
     hits: Sequence[Hit],
     weights: TermWeights,
-    terms: Sequence[str] | None = None,
+    terms: Sequence[str] | Sequence[Sequence[str]] | None = None,
     dense: Mapping[tuple[str, int], float] | None = None,
 ) -> list[Scored]:
-    """Rank the sentences of ``hits``: lexical coverage, chunk rank, and (given ``dense``) embedding similarity."""
+    """Rank the sentences of ``hits``: lexical coverage, chunk rank, and (given ``dense``) embedding similarity.
+
+    ``terms`` are single terms or groups of alternatives (see ``term_groups``); a
+    group counts once, with the weight of its rarest term, when any of it matches.
+    """
     from ..normalize import normalize
 
-    terms = list(terms) if terms is not None else query_terms(question)
+    if terms is None:
+        terms = term_groups(question)
+    groups = [(t,) if isinstance(t, str) else tuple(t) for t in terms]
     dense = dense or {}
     top_sim = max(dense.values(), default=0.0)
-    # Sub-words of a matched longer word add nothing new; weigh each term once.
-    weight = {t: weights.idf(t) for t in terms}
-    total = sum(weight.values()) or 1.0
+    weight = [max(weights.idf(t) for t in g) for g in groups]
+    total = sum(weight) or 1.0
     scored: list[Scored] = []
     for rank, hit in enumerate(hits):
         heading = normalize(" ".join(hit.chunk.section))
         for sentence in split_sentences(hit.chunk, rank):
             norm = normalize(sentence.text)
-            matched = tuple(t for t in terms if t in norm)
-            in_heading = sum(weight[t] for t in terms if t not in matched and t in heading)
-            coverage = (sum(weight[t] for t in matched) + 0.5 * in_heading) / total
+            matched: list[str] = []
+            found = in_heading = 0.0
+            for g, w in zip(groups, weight):
+                hit_terms = [t for t in g if t in norm]
+                if hit_terms:
+                    matched.extend(hit_terms)
+                    found += w
+                elif any(t in heading for t in g):
+                    in_heading += w
+            coverage = (found + 0.5 * in_heading) / total
             sim = dense.get((sentence.chunk.doc_id, sentence.start), 0.0)
             # Sentences close to the best embedding match share up to DENSE_WEIGHT: this
             # is what rescues paraphrases that share few words with the plan.
             closeness = max(0.0, (sim - (top_sim - DENSE_BAND)) / DENSE_BAND) if top_sim else 0.0
             score = coverage + DENSE_WEIGHT * closeness + 0.08 / (1 + rank) + (0.02 if sentence.start == hit.chunk.start else 0.0)
-            scored.append(Scored(sentence, score, coverage, matched, sim))
+            scored.append(Scored(sentence, score, coverage, tuple(matched), sim))
     scored.sort(key=lambda s: -s.score)
     return scored

@@ -15,6 +15,8 @@ from typing import Sequence
 from ..normalize import normalize
 
 PLAN_YEARS = range(2020, 2026)
+# A figure "reached" in a given year: the plan has baselines and targets, not yearly results.
+_ASKS_ACTUAL = re.compile(r"实际|达到了|完成了|已经|现在|目前|统计|多少|几")
 _YEAR_RE = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 # Provinces, municipalities and regions of China: a place the documents never
 # mention means the question is about somewhere else.
@@ -25,6 +27,8 @@ _PLACES = (
 _INSTITUTION_RE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(职业技术学院|职业学院|技师学院|职业技术大学|职业大学|大学|学院|中学|职业学校|职业高中|技工学校|中专)")
 # Characters that make a "name" before 学院/大学 a description rather than a name.
 _NOT_NAME_CHARS = set("哪些的什么个所这那能可我你他她读上考进去在是有和与及或各每该本其好几类种样里高中职专本省市县区")
+# Words that describe a kind of school ("公办职业学校"), not name one.
+_KIND_OF_SCHOOL = ("公办", "民办", "私立", "公立", "普通", "重点", "示范", "优质", "一般", "当地", "本地", "附近", "乡镇", "农村", "城里")
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,11 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
     outside = [y for y in years if y not in PLAN_YEARS]
     if outside:
         return ScopeCheck(f"规划期为2021—2025年，文件没有{outside[0]}年的目标或数据")
+    between = [y for y in years if PLAN_YEARS[0] < y < PLAN_YEARS[-1]]
+    if between and asks_specific(question) and _ASKS_ACTUAL.search(norm):
+        return ScopeCheck(
+            f"规划只给出{PLAN_YEARS[0]}年基数和{PLAN_YEARS[-1]}年目标，没有{between[0]}年的实际数据"
+        )
     for period in re.findall(r"十[一二三四五六七八九]五", norm):
         if period not in corpus_norm:
             return ScopeCheck(f"文件是“十四五”（2021—2025年）规划，没有“{period}”时期的内容")
@@ -46,7 +55,7 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
             return ScopeCheck(f"文件是浙江省的规划，没有关于{place}的内容")
     for m in _INSTITUTION_RE.finditer(norm):
         prefix = m.group(1)
-        if any(ch in _NOT_NAME_CHARS for ch in prefix):
+        if any(ch in _NOT_NAME_CHARS for ch in prefix) or prefix.endswith(_KIND_OF_SCHOOL):
             continue
         name = m.group(0)
         if name not in corpus_norm:
@@ -61,12 +70,12 @@ _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "vn", "j")
 
 # What kind of thing a question asks for; the evidence must be able to hold it.
 # "几条/几个" asks for a number, "哪几条" for a list: the lookbehind keeps them apart.
-_ASKS_VALUE = re.compile(r"多少|(?<!哪)几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
-_ASKED_UNIT = re.compile(r"(?:多少|(?<!哪)几)\s*(个百分点|百分点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
+_ASKS_VALUE = re.compile(r"多少|(?<![哪好])几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
+_ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好])几)\s*(个百分点|百分点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
 # Units that any percentage or plain count in the evidence answers.
 _LOOSE_UNITS = {"个百分点": "%", "百分点": "%"}
 _ASKS_NAMES = re.compile(
-    r"哪几[所家个项位]|具体是哪|具体在哪|分别是哪|分别是什么|名单|哪所|哪家|"
+    r"哪几[所家个项位门]|哪[一两三四五六七八九十]?门|具体是哪|具体在哪|分别是哪|分别是什么|名单|哪所|哪家|"
     r"哪些\S{0,4}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位)"
 )
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一年|几月|哪天|截止|时间表|when", re.I)
@@ -99,17 +108,41 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
             return f"文件提到了相关内容，但没有给出以“{wanted}”计的具体数字"
     elif _ASKS_VALUE.search(norm) and not _NUMBER.search(text):
         return "文件提到了相关内容，但没有给出具体数字"
-    if _ASKS_NAMES.search(norm):
-        asked = set(w for w, _ in tag(question))
-        names = [
-            w for w, f in tag("".join(evidence))
-            if f.startswith(_PROPER_TAGS) and len(w) >= 2 and w not in asked and w not in own_names
-        ]
-        if not names:
-            return "文件没有列出具体的名称或名单"
+    names = missing_names(question, evidence, own_names)
+    if names:
+        return names
     if _ASKS_TIME.search(norm) and not _YEAR_OR_DATE.search(text):
         return "文件没有给出具体时间"
     return None
+
+
+_CLAUSE_RE = re.compile(r"[^，,。；;！!？?]+[，,。；;！!？?]?")
+_ASKING = re.compile(r"多少|(?<!好)几|哪|什么|啥|吗|么|呢|是否|能否|可否|有没有|是不是|能不能|会不会|要不要|可不可以|如何|怎么|怎样|[?？]$")
+
+
+def asked_clauses(question: str) -> str:
+    """The clauses that carry the question ("……，还有机会读大专吗？"), not the ones setting the scene.
+
+    A word the documents never use in a scene-setting clause ("我在工厂打工") says
+    nothing about whether they answer the question.
+    """
+    clauses = [c for c in _CLAUSE_RE.findall(normalize(question)) if c.strip()]
+    asked = [c for c in clauses if _ASKING.search(c)]
+    return "".join(asked) if asked else normalize(question)
+
+
+def missing_names(question: str, evidence: Sequence[str], own_names: str = "") -> str | None:
+    """A "which ones" question needs names (of places or organizations) in the evidence; a count is not a list."""
+    from ..retrieval.lexical import tag
+
+    if not _ASKS_NAMES.search(normalize(question)):
+        return None
+    asked = set(w for w, _ in tag(question))
+    names = [
+        w for w, f in tag("".join(evidence))
+        if f.startswith(_PROPER_TAGS) and len(w) >= 2 and w not in asked and w not in own_names
+    ]
+    return None if names else "文件没有列出具体的名称或名单"
 
 
 def unknown_topics(question: str, corpus_norm: str, known_term) -> list[tuple[str, str]]:

@@ -142,3 +142,19 @@ def test_list_question_answers_with_the_section_leads(assistant):
     assert a.answer == "立德树人，德技并修。[1]聚焦产业，服务大局。[2]统筹布局，优化结构。[3]育训并举，突破发展。[4]"
     assert all(c.section == ("二、总体思路", "（二）基本原则") for c in a.citations)
     verbatim(assistant, a)
+
+
+def test_counted_set_is_answered_with_the_sentence_that_lists_it(assistant):
+    a = assistant.ask("五个对接分别指什么？")
+    quotes = [c.quote for c in a.citations]
+    assert quotes[0] == "以产业发展需求为导向，协同育人为目标，强化产教“五个对接”，形成职业教育产教深度融合发展新生态。"
+    assert "专业与行业产业对接、课程与职业能力标准对接" in quotes[1]
+    verbatim(assistant, a)
+
+
+def test_a_clause_that_introduces_a_list_brings_the_rest_of_its_paragraph(assistant):
+    a = assistant.ask("浙江职业教育目前有哪些不适应的地方？")
+    quotes = [c.quote for c in a.citations]
+    assert "主要表现为" in quotes[0]
+    assert quotes[1] == "中职学生高质量深造的通道还不够宽，家长学生主动就读意愿不强。"
+    verbatim(assistant, a)

@@ -1,0 +1,47 @@
+"""When the documents do not cover a question: scope checks, on their own and on the real plan."""
+
+from __future__ import annotations
+
+from assistant.answer.scope import asked_clauses, hard_out_of_scope, missing_names
+
+
+def test_asked_clauses_drop_the_scene_setting():
+    assert asked_clauses("我在餐馆打工好几年了，只有初中学历，还有机会读高职吗？") == "还有机会读高职吗?"
+    assert asked_clauses("宿舍是几人间？有空调吗？") == "宿舍是几人间?有空调吗?"
+    # Nothing asks: the whole question is the focus.
+    assert asked_clauses("中职学校招生") == "中职学校招生"
+
+
+def test_a_year_inside_the_plan_period_has_no_actual_figures():
+    check = hard_out_of_scope("2022年中职学校在校生实际有多少万人？", "")
+    assert check.reason == "规划只给出2020年基数和2025年目标，没有2022年的实际数据"
+    # A date that is only context, not a figure asked for, is fine.
+    assert hard_out_of_scope("规划是2021年开始实施的吗？", "").reason is None
+
+
+def test_a_kind_of_school_is_not_a_school_name():
+    assert hard_out_of_scope("民办职业学校能参与产业学院建设吗？", "").reason is None
+    assert hard_out_of_scope("宁波甬江职业学校的学费是多少？", "").reason == "文件没有关于“宁波甬江职业学校”这所学校的具体信息"
+
+
+def test_which_ones_needs_names_not_a_count():
+    assert missing_names("丝路学院分别是哪几所？", ["高职（高专）丝路学院数量（所） 16 25"]) == "文件没有列出具体的名称或名单"
+    assert missing_names("丝路学院有多少所？", ["高职（高专）丝路学院数量（所） 16 25"]) is None
+
+
+def test_scene_setting_words_the_plan_never_uses_do_not_block_an_answer(assistant):
+    a = assistant.ask("我在餐馆打工好几年了，还有机会读高职吗？")
+    assert a.found
+    assert any("高职扩招" in c.quote for c in a.citations)
+
+
+def test_an_unknown_word_in_the_asked_clause_still_refuses(assistant):
+    a = assistant.ask("中职学校的宿舍是几人间？")
+    assert not a.found and not a.citations
+    assert "宿舍" in a.answer
+
+
+def test_a_count_row_does_not_answer_which_schools(assistant):
+    a = assistant.ask("职教本科学校分别是哪几所？")
+    assert not a.found
+    assert "文件没有列出具体的名称或名单" in a.answer
