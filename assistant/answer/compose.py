@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
 from ..types import Answer, Chunk, Citation, Hit, IndicatorRow
@@ -109,6 +109,9 @@ def compose(
 
     groups = term_groups(search, k.weights)
     terms = [t for g in groups for t in g]
+    named_column = resolved.column is None and _column_named(k, question)
+    if named_column:
+        resolved = replace(resolved, column=named_column)
     dense: dict[tuple[str, int], float] = {}
     text_hits = [h for h in hits if h.chunk.kind != "table"]
     if k.sentences is not None and query_vector is not None:
@@ -138,7 +141,8 @@ def compose(
         return refusal(question, "文件没有提到" + "、".join(f"“{w}”" for w, _ in unknown[:3]), hits)
 
     draft = _Draft()
-    rows = _indicator_rows(k, resolved, query_vector, hits)
+    # A 专栏 named by its title is what the user wants quoted, not the indicator table.
+    rows = [] if named_column else _indicator_rows(k, resolved, query_vector, hits)
     if rows and scored and not asks_gap(search) and _text_explains_better(k, rows, scored[0], terms):
         rows = []  # e.g. "高水平中职学校建多少所" is a 专栏 figure, not the 中职在校生 row
     if rows and "全国" in question and not any("全国" in (r.section[-1] if r.section else "") for r in rows):
@@ -164,6 +168,10 @@ def compose(
         if best is None or not evidence_sufficient(best.coverage, dense_top):
             return refusal(question, "文件中没有找到能回答这个问题的条款", hits)
         listing = asks_list(question)
+        parts = _subsections(k, question) if listing else None
+        if parts:
+            _answer_subsections(k, draft, *parts)
+            return _finish(k, draft, question, hits)
         listed = _section_leads(k, best) if listing else None
         # A clause that introduces a list ("主要表现为：") or names a counted set ("五个对接")
         # is answered together with the sentences that spell the list out.
@@ -180,6 +188,11 @@ def compose(
         if missing:
             return refusal(question, missing, hits)
 
+    return _finish(k, draft, question, hits)
+
+
+def _finish(k: Knowledge, draft: _Draft, question: str, hits: Sequence[Hit]) -> Answer:
+    """Verify every quote and number of the draft; refuse if nothing survives."""
     verified = verify("".join(draft.parts), draft.citations, k.sources, draft.rows)
     if not verified.citations:
         return refusal(question, "找到的条款未能通过引文核对", hits)
@@ -191,6 +204,23 @@ def compose(
         citations=verified.citations,
         warnings=tuple(k.warnings) + verified.dropped,
     )
+
+
+_TITLE_LEAD = re.compile(r"^(职业院校|职业教育)")
+
+
+def _column_named(k: Knowledge, question: str) -> int | None:
+    """The 专栏 whose title the question names ("智慧校园提升行动…"), the longest match winning."""
+    from ..normalize import normalize
+
+    norm = normalize(question).replace("“", "").replace("”", "").replace('"', "")
+    best: tuple[int, int] | None = None
+    for n, chunks in k.column_chunks.items():
+        title = normalize(chunks[0].column_title or "").replace("“", "").replace("”", "")
+        for name in {title, _TITLE_LEAD.sub("", title)}:
+            if len(name) >= 4 and name in norm and (best is None or len(name) > best[1]):
+                best = (n, len(name))
+    return best[0] if best else None
 
 
 def _indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequence[Hit]) -> list[IndicatorRow]:
@@ -264,12 +294,67 @@ def _as_hit(chunk):
     return Hit(chunk, 0.0, "hybrid")
 
 
-_ASKS_LIST = re.compile(r"哪些|有哪几|分别[指是有]|哪[几两三四五六七八九十][条项个点方面类种大]|包括哪些|包括什么|分别是|哪些方面|哪些原则|几条原则")
+_ASKS_LIST = re.compile(r"哪些|有哪几|分别[指是有]|哪[几两三四五六七八九十](?:[条项个点类种大]|方面|部分)|包括哪些|包括什么|分别是|哪些方面|哪些原则|几条原则")
 _LEAD_MAX_CHARS = 40
 
 
 def asks_list(question: str) -> bool:
     return bool(_ASKS_LIST.search(question))
+
+
+_LIST_WORDS = frozenset("包括 包含 内容 方面 部分 分为 分成 几个 几条 几项 条 项 个 点".split())
+_NUMBERING = re.compile(r"^\s*[（(]?[一二三四五六七八九十]+[)）、]\s*")
+
+
+def _subsections(k: Knowledge, question: str) -> tuple[tuple[str, ...], list[tuple[Chunk, int, int]]] | None:
+    """For "保障措施包括哪几个方面": the section the question names, and its subsections' headings.
+
+    Returns the section path and, for each subsection, a chunk of it and the
+    span of its heading in the document text. None unless it has two or more.
+    """
+    from ..normalize import normalize
+
+    norm = normalize(question)
+    best: tuple[str, ...] | None = None
+    for chunk in k.chunks:
+        for depth, heading in enumerate(chunk.section):
+            core = normalize(_NUMBERING.sub("", heading))
+            names = [core, *(p for p in core.split("和") if len(p) >= 4)]
+            if len(core) >= 4 and any(n in norm for n in names):
+                path = chunk.section[: depth + 1]
+                if best is None or len(path) > len(best):
+                    best = path
+    if best is None:
+        return None
+    # Only when the section is all the question is about ("主要任务里关于教师的举措" is not).
+    core = normalize(_NUMBERING.sub("", best[-1]))
+    from ..retrieval.lexical import tokenize
+
+    if any(t not in core and t not in _LIST_WORDS and not t.startswith(("哪", "几")) for t in tokenize(norm)):
+        return None
+    children: dict[str, tuple[Chunk, int, int]] = {}
+    for chunk in k.chunks:
+        if chunk.section[: len(best)] != best or len(chunk.section) <= len(best) or chunk.kind != "text":
+            continue
+        heading = chunk.section[len(best)]
+        if heading in children:
+            continue
+        text = k.sources[chunk.doc_id]
+        at = text.rfind(heading, 0, chunk.start + len(heading))
+        if at != -1:
+            children[heading] = (chunk, at, at + len(heading))
+    if len(children) < 2:
+        return None
+    return best, sorted(children.values(), key=lambda c: c[1])
+
+
+def _answer_subsections(k: Knowledge, draft: _Draft, path: tuple[str, ...], children) -> None:
+    draft.parts.append(f"“{_NUMBERING.sub('', path[-1])}”包括以下方面：")
+    for i, (chunk, start, end) in enumerate(children):
+        n = len(draft.citations) + 1
+        draft.citations.append(text_citation(n, chunk, start, end, k.sources[chunk.doc_id]))
+        draft.parts.append(f"{'；' if i else ''}{draft.citations[-1].quote}[{n}]")
+    draft.parts.append("。")
 
 
 def _section_leads(k: Knowledge, best: Scored) -> list[Scored] | None:

@@ -158,3 +158,26 @@ def test_a_clause_that_introduces_a_list_brings_the_rest_of_its_paragraph(assist
     assert "主要表现为" in quotes[0]
     assert quotes[1] == "中职学生高质量深造的通道还不够宽，家长学生主动就读意愿不强。"
     verbatim(assistant, a)
+
+
+def test_a_section_named_in_a_list_question_is_answered_with_its_subsections(assistant):
+    a = assistant.ask("保障措施分为哪几部分？")
+    assert a.answer == (
+        "“保障措施”包括以下方面：（一）加强领导和组织保证[1]；（二）加大投入和政策支持力度[2]；"
+        "（三）强化统筹协同[3]；（四）营造发展良好氛围[4]。"
+    )
+    assert [c.section[:2] for c in a.citations] == [("四、保障措施", c.quote) for c in a.citations]
+    verbatim(assistant, a)
+
+
+def test_a_narrower_question_about_a_section_is_not_answered_with_its_outline(assistant):
+    a = assistant.ask("主要任务里有哪些关于教师的举措？")
+    assert "包括以下方面" not in a.answer
+    assert all("教师" in c.quote for c in a.citations[:2])
+
+
+def test_a_column_named_by_its_title_is_quoted_instead_of_the_table(assistant):
+    a = assistant.ask("智慧校园提升行动有哪些量化目标？")
+    assert all(c.kind == "text" and c.section[-1] == "专栏 9：智慧校园提升行动" for c in a.citations)
+    assert "培育建设 100 所省级职教信息化标杆学校" in a.answer
+    verbatim(assistant, a)
