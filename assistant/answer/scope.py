@@ -72,6 +72,9 @@ _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "vn", "j")
 # "几条/几个" asks for a number, "哪几条" for a list: the lookbehind keeps them apart.
 _ASKS_VALUE = re.compile(r"多少|(?<![哪好])几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
 _ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好])几)\s*(个百分点|百分点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
+# An amount of money asked for ("投入了多少资金", "补贴多少") needs a sum in 元 in the evidence.
+_MONEY = r"(?:钱|资金|经费|补助|补贴|奖励|奖金|费用|学费|工资|薪水|薪酬|起薪|投入|拨款|预算)"
+_ASKS_MONEY = re.compile(rf"(?:多少|几){_MONEY}|{_MONEY}[^，。？?,]{{0,6}}(?:多少|几)")
 # Units that any percentage or plain count in the evidence answers.
 _LOOSE_UNITS = {"个百分点": "%", "百分点": "%"}
 _ASKS_NAMES = re.compile(
@@ -102,6 +105,8 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
     norm = normalize(question)
     text = normalize("".join(evidence))
     unit = _ASKED_UNIT.search(norm)
+    if not unit and _ASKS_MONEY.search(norm) and not _states_money(text):
+        return "文件提到了相关内容，但没有给出具体金额"
     if unit:
         wanted = {"钱": "元", **_LOOSE_UNITS}.get(unit.group(1), unit.group(1))
         if not re.search(rf"\d(?:\.\d+)?\s*[万亿]?\s*{re.escape(wanted)}", text):
@@ -129,6 +134,13 @@ def asked_clauses(question: str) -> str:
     clauses = [c for c in _CLAUSE_RE.findall(normalize(question)) if c.strip()]
     asked = [c for c in clauses if _ASKING.search(c)]
     return "".join(asked) if asked else normalize(question)
+
+
+def _states_money(text: str) -> bool:
+    """A sum in 元, or one relative to another money figure (经费…2 倍, 绩效工资…上浮 50%)."""
+    if re.search(r"\d(?:\.\d+)?\s*[万亿]?\s*元", text):
+        return True
+    return bool(re.search(r"\d(?:\.\d+)?\s*(?:倍|%)", text) and re.search(_MONEY.replace("钱|", ""), text))
 
 
 def missing_names(question: str, evidence: Sequence[str], own_names: str = "") -> str | None:

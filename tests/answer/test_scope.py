@@ -45,3 +45,13 @@ def test_a_count_row_does_not_answer_which_schools(assistant):
     a = assistant.ask("职教本科学校分别是哪几所？")
     assert not a.found
     assert "文件没有列出具体的名称或名单" in a.answer
+
+
+def test_an_amount_of_money_needs_a_sum_or_a_relative_figure():
+    from assistant.answer.scope import missing_specifics
+
+    assert missing_specifics("省里投入了多少资金？", ["实施一批重点项目。"]) == "文件提到了相关内容，但没有给出具体金额"
+    # An unrelated percentage is no amount of money; a share of a money figure is.
+    assert missing_specifics("平均起薪是多少？", ["证书的比例达到 30%。"]) == "文件提到了相关内容，但没有给出具体金额"
+    assert missing_specifics("奖金最多能多发多少？", ["绩效工资总量最高可上浮 50%"]) is None
+    assert missing_specifics("生均经费要达到多少？", ["生均公用经费标准逐步达到普通高中的 2 倍以上"]) is None
