@@ -125,7 +125,8 @@ def score_sentences(
     """Rank the sentences of ``hits``: lexical coverage, chunk rank, and (given ``dense``) embedding similarity.
 
     ``terms`` are single terms or groups of alternatives (see ``term_groups``); a
-    group counts once, with the weight of its rarest term, when any of it matches.
+    group counts once when any of it matches, weighted by its commonest term (an
+    everyday word carries no more weight than its plainest translation).
     """
     from ..normalize import normalize
 
@@ -134,7 +135,7 @@ def score_sentences(
     groups = [(t,) if isinstance(t, str) else tuple(t) for t in terms]
     dense = dense or {}
     top_sim = max(dense.values(), default=0.0)
-    weight = [max(weights.idf(t) for t in g) for g in groups]
+    weight = [min(weights.idf(t) for t in g) for g in groups]
     total = sum(weight) or 1.0
     scored: list[Scored] = []
     for rank, hit in enumerate(hits):
