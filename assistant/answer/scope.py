@@ -36,12 +36,20 @@ class ScopeCheck:
     reason: str | None  # set when the question is clearly outside the documents
 
 
+# "Which school is best", "recommend a major": the plan ranks and recommends nothing.
+_ASKS_RANKING = re.compile(
+    r"哪[所家个些][^，。？?]{0,8}(?:最好|最强|更好|好一些|排名|靠前)|排名|排行|推荐[^，。？?]{0,6}(?:学校|院校|专业|职高|中专|大专|技校)"
+)
+
+
 def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
     norm = normalize(question)
     years = [int(y) for y in _YEAR_RE.findall(norm)]
     outside = [y for y in years if y not in PLAN_YEARS]
     if outside:
         return ScopeCheck(f"规划期为2021—2025年，文件没有{outside[0]}年的目标或数据")
+    if _ASKS_RANKING.search(norm):
+        return ScopeCheck("文件是全省的发展规划，不对具体学校或专业作排名和推荐")
     between = [y for y in years if PLAN_YEARS[0] < y < PLAN_YEARS[-1]]
     if between and asks_specific(question) and _ASKS_ACTUAL.search(norm):
         return ScopeCheck(
@@ -79,7 +87,7 @@ _ASKS_MONEY = re.compile(rf"(?:多少|几){_MONEY}|{_MONEY}[^，。？?,]{{0,6}}
 _LOOSE_UNITS = {"个百分点": "%", "百分点": "%"}
 _ASKS_NAMES = re.compile(
     r"哪几[所家个项位门]|哪[一两三四五六七八九十]?门|具体是哪|具体在哪|分别是哪|分别是什么|名单|哪所|哪家|"
-    r"哪些\S{0,4}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位)"
+    r"哪些\S{0,4}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位|国家|科目)"
 )
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一年|几月|哪天|截止|时间表|when", re.I)
 _NUMBER = re.compile(r"\d")

@@ -55,3 +55,10 @@ def test_an_amount_of_money_needs_a_sum_or_a_relative_figure():
     assert missing_specifics("平均起薪是多少？", ["证书的比例达到 30%。"]) == "文件提到了相关内容，但没有给出具体金额"
     assert missing_specifics("奖金最多能多发多少？", ["绩效工资总量最高可上浮 50%"]) is None
     assert missing_specifics("生均经费要达到多少？", ["生均公用经费标准逐步达到普通高中的 2 倍以上"]) is None
+
+
+def test_the_plan_ranks_and_recommends_no_school():
+    reason = "文件是全省的发展规划，不对具体学校或专业作排名和推荐"
+    assert hard_out_of_scope("宁波哪所中专最好？", "").reason == reason
+    assert hard_out_of_scope("能推荐几所好的技校吗", "").reason == reason
+    assert hard_out_of_scope("省级高水平专业群要建多少个？", "").reason is None
