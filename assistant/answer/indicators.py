@@ -44,6 +44,16 @@ def _bigrams(text: str) -> list[str]:
     return [text[i : i + 2] for i in range(len(text) - 1)]
 
 
+def _english_terms(question: str) -> list[str]:
+    """The plan's terms for an English question's domain phrases, minus levels and quantity words."""
+    from ..retrieval.lexical import translate_english
+
+    if len(re.findall(r"[A-Za-z]{2,}", question)) < 4:
+        return []
+    terms = translate_english(normalize(question)).split()
+    return [t for t in dict.fromkeys(terms) if t not in LEVELS and not any(c in t or t in c for c in QUANTITY_CUES)]
+
+
 class IndicatorMatcher:
     """Scores indicator rows against a question."""
 
@@ -67,9 +77,15 @@ class IndicatorMatcher:
 
     def match(self, question: str, query_vector: Sequence[float] | None = None, expanded: str = "") -> list[RowMatch]:
         q = _STRIP_RE.sub("", normalize(question + " " + expanded))
+        # An English question names an indicator only through the glossary's terms:
+        # how many of those the name holds is the lexical evidence.
+        english = _english_terms(question)
         scored: dict[str, tuple[float, float]] = {}
         for name in self.names:
             lex = self.lexical(q, name)
+            if english:
+                core = indicator_core(name)
+                lex = max(lex, 0.8 * sum(t in core for t in english) / len(english))
             dense = 0.0
             if query_vector is not None and name in self.name_vectors:
                 dense = sum(a * b for a, b in zip(query_vector, self.name_vectors[name]))

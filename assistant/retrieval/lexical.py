@@ -102,7 +102,8 @@ def glossary_en() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
         if not line.strip() or line.startswith("#"):
             continue
         phrase, _, terms = line.partition("\t")
-        pattern = re.compile(r"(?<![a-z])" + re.escape(phrase.strip().lower()) + r"(?![a-z])")
+        # Plurals too: "programs" is "program".
+        pattern = re.compile(r"(?<![a-z])" + re.escape(phrase.strip().lower()) + r"(?:e?s)?(?![a-z])")
         entries.append((pattern, tuple(terms.split())))
     # Longer phrases first, so "higher vocational" wins over "vocational".
     entries.sort(key=lambda e: -len(e[0].pattern))

@@ -181,3 +181,12 @@ def test_a_column_named_by_its_title_is_quoted_instead_of_the_table(assistant):
     assert all(c.kind == "text" and c.section[-1] == "专栏 9：智慧校园提升行动" for c in a.citations)
     assert "培育建设 100 所省级职教信息化标杆学校" in a.answer
     verbatim(assistant, a)
+
+
+def test_an_english_question_finds_its_indicator_row_through_the_glossary(assistant):
+    a = assistant.ask("How many joint programs with renowned foreign colleges does the plan expect by 2025?")
+    first = a.citations[0]
+    assert first.kind == "indicator"
+    assert first.display == "引进国际著名职业院校在浙合作办学项目（个） · 2020年 67 · 2025年 80"
+    assert a.answer.startswith("引进国际著名职业院校在浙合作办学项目：2020年为67个，2025年目标为80个，需增加13个[1]。")
+    verbatim(assistant, a)
