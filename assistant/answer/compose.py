@@ -143,7 +143,7 @@ def compose(
     draft = _Draft()
     # A 专栏 named by its title is what the user wants quoted, not the indicator table.
     rows = [] if named_column else _indicator_rows(k, resolved, query_vector, hits)
-    if rows and scored and not asks_gap(search) and _text_explains_better(k, rows, scored[0], terms):
+    if rows and scored and not asks_gap(search) and not _states_row_value(rows, scored[0]) and _text_explains_better(k, rows, scored[0], terms):
         rows = []  # e.g. "高水平中职学校建多少所" is a 专栏 figure, not the 中职在校生 row
     if rows and "全国" in question and not any("全国" in (r.section[-1] if r.section else "") for r in rows):
         # The table holds the province's figures; a national figure is not in it.
@@ -244,6 +244,16 @@ def _indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequen
     if asked:
         rows = [r for r in rows if unit_compatible(asked, r.unit)]
     return rows
+
+
+def _states_row_value(rows: Sequence[IndicatorRow], best: Scored) -> bool:
+    """The best sentence states a row's 2025 target ("年培训人数达到 150 万人次"): the row is the same fact, as data."""
+    text = best.sentence.text
+    return any(
+        re.search(rf"(?<![\d.]){re.escape(r.target_2025)}(?![\d.])\s*(?:{re.escape(r.unit)}|万|%|个|所)", text)
+        for r in rows
+        if r.target_2025 not in ("-", "—")
+    )
 
 
 def _text_explains_better(k: Knowledge, rows: Sequence[IndicatorRow], best: Scored, terms: Sequence[str]) -> bool:

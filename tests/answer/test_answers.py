@@ -190,3 +190,11 @@ def test_an_english_question_finds_its_indicator_row_through_the_glossary(assist
     assert first.display == "引进国际著名职业院校在浙合作办学项目（个） · 2020年 67 · 2025年 80"
     assert a.answer.startswith("引进国际著名职业院校在浙合作办学项目：2020年为67个，2025年目标为80个，需增加13个[1]。")
     verbatim(assistant, a)
+
+
+def test_a_sentence_stating_a_rows_target_does_not_displace_the_row(assistant):
+    a = assistant.ask("职业院校每年的培训规模，到2025年要达到多少万人次？")
+    assert a.citations[0].kind == "indicator"
+    assert a.answer.startswith("职业院校开展技能培训人数：2020年为120万人，2025年目标为150万人，需增加30万人[1]。")
+    assert any(c.kind == "text" and "150 万人次" in c.quote for c in a.citations)
+    verbatim(assistant, a)
