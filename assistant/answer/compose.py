@@ -109,7 +109,11 @@ def compose(
 
     groups = term_groups(search, k.weights)
     terms = [t for g in groups for t in g]
-    named_column = resolved.column is None and _column_named(k, question)
+    named_column = resolved.column is None and (
+        _column_named(k, question)
+        # "有专门的专栏吗？" after a question about a topic: the 专栏 that topic names.
+        or (resolved.previous and "专栏" in question and _column_named(k, resolved.search_text, loose=True))
+    )
     if named_column:
         resolved = replace(resolved, column=named_column)
     dense: dict[tuple[str, int], float] = {}
@@ -207,17 +211,23 @@ def _finish(k: Knowledge, draft: _Draft, question: str, hits: Sequence[Hit]) -> 
 
 
 _TITLE_LEAD = re.compile(r"^(职业院校|职业教育)")
+_TITLE_TAIL = re.compile(r"(行动计划|建设计划|计划|行动|项目|建设)$")
 
 
-def _column_named(k: Knowledge, question: str) -> int | None:
-    """The 专栏 whose title the question names ("智慧校园提升行动…"), the longest match winning."""
+def _column_named(k: Knowledge, question: str, loose: bool = False) -> int | None:
+    """The 专栏 whose title the question names ("智慧校园提升行动…"), the longest match winning.
+
+    ``loose``: the title without its "建设/行动计划" tail also counts, for a question
+    that asks for a 专栏 by its topic ("温台职业教育创新高地…有专栏吗").
+    """
     from ..normalize import normalize
 
     norm = normalize(question).replace("“", "").replace("”", "").replace('"', "")
     best: tuple[int, int] | None = None
     for n, chunks in k.column_chunks.items():
         title = normalize(chunks[0].column_title or "").replace("“", "").replace("”", "")
-        for name in {title, _TITLE_LEAD.sub("", title)}:
+        short = _TITLE_TAIL.sub("", title)
+        for name in {title, _TITLE_LEAD.sub("", title), short if loose and len(short) >= 6 else title}:
             if len(name) >= 4 and name in norm and (best is None or len(name) > best[1]):
                 best = (n, len(name))
     return best[0] if best else None

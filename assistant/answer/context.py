@@ -39,6 +39,10 @@ def is_followup(question: str) -> bool:
     return not has_own_topic(q)
 
 
+# Words about the document itself, not a topic: "有专门的专栏吗？里面讲了啥".
+_META_WORDS = frozenset("没有 专栏 专门 内容 部分 条款 原文 章节 讲 讲了 说了 写了 介绍".split())
+
+
 def has_own_topic(question: str) -> bool:
     """Whether the question names a subject beyond levels, years and "how much / how far"."""
     from ..retrieval.lexical import tokenize
@@ -47,7 +51,7 @@ def has_own_topic(question: str) -> bool:
     for token in tokenize(question):
         if token in LEVELS or token.isdigit() or any(token in cue or cue in token for cue in QUANTITY_CUES):
             continue
-        if token in ("年", "目标", "离", "比", "多", "还", "的"):
+        if token in ("年", "目标", "离", "比", "多", "还", "的") or token in _META_WORDS:
             continue
         return True
     return False
@@ -61,8 +65,28 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
         return Resolved(question, question, "", None)
     last = history[-1]
     column = _column_of(last)
-    search = f"{last.question} {question}"
+    search = f"{_switch_level(last.question, question)} {question}"
     return Resolved(question, search, last.question, column if _mentions_column(question) else None)
+
+
+# Each level's words, the plan's own first; longer words before the words they contain.
+_LEVEL_WORDS = {
+    "中职": ("中职", "中等职业", "中专", "职高", "技校"),
+    "高职": ("高职", "高专", "大专", "专科"),
+    "职教本科": ("职教本科", "职业本科", "本科"),
+}
+
+
+def _switch_level(previous: str, question: str) -> str:
+    """"那高职呢？" after a question about 中职: the previous question, asked about 高职."""
+    asked = [level for level, words in _LEVEL_WORDS.items() if any(w in question for w in words)]
+    if len(asked) != 1:
+        return previous
+    for level, words in _LEVEL_WORDS.items():
+        if level != asked[0]:
+            for word in words:
+                previous = previous.replace(word, asked[0])
+    return previous
 
 
 def _mentions_column(question: str) -> bool:

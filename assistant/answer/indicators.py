@@ -109,6 +109,12 @@ def asks_quantity(text: str) -> bool:
 
 def select_rows(matches: Sequence[RowMatch], levels: Sequence[str], min_score: float = 0.42) -> list[IndicatorRow]:
     """The best-matching indicator(s), narrowed to the levels asked about."""
+    if levels:
+        # An indicator named for another level ("中职学校在校生人数" when 高职 is asked) is not it.
+        matches = [
+            m for m in matches
+            if any(lvl in m.row.indicator for lvl in levels) or not any(lvl in m.row.indicator for lvl in LEVELS)
+        ]
     if not matches or matches[0].score < min_score:
         return []
     best = matches[0].score

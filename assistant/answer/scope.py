@@ -42,6 +42,13 @@ _ASKS_RANKING = re.compile(
 )
 
 
+def _looks_like_name(prefix: str) -> bool:
+    """"宁波甬江" can name a school; "听说" (a verb) cannot."""
+    from ..retrieval.lexical import tag
+
+    return all(not flag.startswith(("v", "d", "p", "c", "u", "r", "m", "q", "y", "e")) for _, flag in tag(prefix))
+
+
 def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
     norm = normalize(question)
     years = [int(y) for y in _YEAR_RE.findall(norm)]
@@ -63,7 +70,7 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
             return ScopeCheck(f"文件是浙江省的规划，没有关于{place}的内容")
     for m in _INSTITUTION_RE.finditer(norm):
         prefix = m.group(1)
-        if any(ch in _NOT_NAME_CHARS for ch in prefix) or prefix.endswith(_KIND_OF_SCHOOL):
+        if any(ch in _NOT_NAME_CHARS for ch in prefix) or prefix.endswith(_KIND_OF_SCHOOL) or not _looks_like_name(prefix):
             continue
         name = m.group(0)
         if name not in corpus_norm:

@@ -198,3 +198,18 @@ def test_a_sentence_stating_a_rows_target_does_not_displace_the_row(assistant):
     assert a.answer.startswith("职业院校开展技能培训人数：2020年为120万人，2025年目标为150万人，需增加30万人[1]。")
     assert any(c.kind == "text" and "150 万人次" in c.quote for c in a.citations)
     verbatim(assistant, a)
+
+
+def test_followup_switches_level_of_an_indicator_named_for_a_level(assistant):
+    first = assistant.ask("中专在校生到2025年要有多少万人？")
+    assert first.answer.startswith("中职学校在校生人数：")
+    second = assistant.ask("那大专呢？", [Turn(first.question, first.answer, first.citations)])
+    assert second.answer.startswith("高职（高专）在校生人数：2020年为48.7万人，2025年目标为54万人，需增加5.3万人[1]。")
+
+
+def test_asking_for_the_column_of_the_previous_topic(assistant):
+    history = [Turn("温台职业教育创新高地是怎么回事？", "规划提出推进部省共建温台职业教育创新高地建设。")]
+    a = assistant.ask("有没有专门的专栏？讲了什么", history)
+    assert a.found
+    assert all(c.section[-1] == "专栏 11：温台职业教育创新高地建设" for c in a.citations)
+    verbatim(assistant, a)

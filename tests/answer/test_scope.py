@@ -62,3 +62,8 @@ def test_the_plan_ranks_and_recommends_no_school():
     assert hard_out_of_scope("宁波哪所中专最好？", "").reason == reason
     assert hard_out_of_scope("能推荐几所好的技校吗", "").reason == reason
     assert hard_out_of_scope("省级高水平专业群要建多少个？", "").reason is None
+
+
+def test_a_verb_before_a_kind_of_school_is_not_a_name():
+    assert hard_out_of_scope("听说职业学校也办老年大学？", "").reason is None
+    assert hard_out_of_scope("温州职业技术学院怎么样", "").reason == "文件没有关于“温州职业技术学院”这所学校的具体信息"
