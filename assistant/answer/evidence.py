@@ -17,6 +17,7 @@ from ..types import Chunk, Hit
 
 DENSE_WEIGHT = 0.3
 DENSE_BAND = 0.06
+LENGTH_PENALTY = 0.1
 _SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;][”’」』）)]?)?")
 
 
@@ -156,7 +157,8 @@ def score_sentences(
             # Sentences close to the best embedding match share up to DENSE_WEIGHT: this
             # is what rescues paraphrases that share few words with the plan.
             closeness = max(0.0, (sim - (top_sim - DENSE_BAND)) / DENSE_BAND) if top_sim else 0.0
-            score = coverage + DENSE_WEIGHT * closeness + 0.08 / (1 + rank) + (0.02 if sentence.start == hit.chunk.start else 0.0)
+            # A long sentence holds many terms by its length alone; 0.1 per 100 characters evens that out.
+            score = coverage - LENGTH_PENALTY * len(sentence.text) / 100 + DENSE_WEIGHT * closeness + 0.08 / (1 + rank) + (0.02 if sentence.start == hit.chunk.start else 0.0)
             scored.append(Scored(sentence, score, coverage, tuple(matched), sim))
     scored.sort(key=lambda s: -s.score)
     return scored
