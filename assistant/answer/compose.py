@@ -174,8 +174,15 @@ def compose(
         listing = asks_list(question)
         parts = _subsections(k, question) if listing else None
         if parts:
-            _answer_subsections(k, draft, *parts)
+            path, children = parts
+            _answer_headings(k, draft, f"“{_NUMBERING.sub('', path[-1])}”包括以下方面：", children)
             return _finish(k, draft, question, hits)
+        if "专栏" in question and (listing or asks_quantity(question)) and _only_about(question, "专栏"):
+            # "规划里有哪些专栏 / 一共几个专栏": the columns themselves.
+            columns = _column_headings(k)
+            if len(columns) >= 2:
+                _answer_headings(k, draft, "规划设有以下专栏：", columns)
+                return _finish(k, draft, question, hits)
         listed = _section_leads(k, best) if listing else None
         # A clause that introduces a list ("主要表现为：") or names a counted set ("五个对接")
         # is answered together with the sentences that spell the list out.
@@ -186,6 +193,9 @@ def compose(
             ordered = [best, *members, *scored[1:]]
             _answer_text(k, draft, ordered, terms, limit=LIST_MAX_SENTENCES, max_chars=LIST_MAX_ANSWER_CHARS,
                          keep=1 + len(members))
+        elif _ASKS_CLAUSE.search(question) and _paragraph_lead(k, best):
+            # Staff asking for "the clause": the paragraph's lead sentence names the measure the sentence belongs to.
+            _answer_text(k, draft, [_paragraph_lead(k, best), best, *scored[1:]], terms, keep=2)
         else:
             _answer_text(k, draft, scored, terms)
         missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()))
@@ -314,7 +324,7 @@ def _as_hit(chunk):
     return Hit(chunk, 0.0, "hybrid")
 
 
-_ASKS_LIST = re.compile(r"哪些|有哪几|分别[指是有]|哪[几两三四五六七八九十](?:[条项个点类种大]|方面|部分)|包括哪些|包括什么|分别是|哪些方面|哪些原则|几条原则")
+_ASKS_LIST = re.compile(r"哪些|有哪几|分别[指是有]|几块|几部分|几个部分|列一下|列出|列举|哪[几两三四五六七八九十](?:[条项个点类种大]|方面|部分)|包括哪些|包括什么|分别是|哪些方面|哪些原则|几条原则")
 _LEAD_MAX_CHARS = 40
 
 
@@ -322,8 +332,18 @@ def asks_list(question: str) -> bool:
     return bool(_ASKS_LIST.search(question))
 
 
-_LIST_WORDS = frozenset("包括 包含 内容 方面 部分 分为 分成 几个 几条 几项 条 项 个 点".split())
+_LIST_WORDS = frozenset("包括 包含 内容 方面 部分 分为 分成 几个 几条 几项 几块 列出 列举 条 项 个 点".split())
 _NUMBERING = re.compile(r"^\s*[（(]?[一二三四五六七八九十]+[)）、]\s*")
+
+
+def _only_about(question: str, subject: str) -> bool:
+    """The question asks about ``subject`` as a whole: its other words only ask for a list or a count."""
+    from ..retrieval.lexical import tokenize
+
+    return all(
+        t in subject or t in _LIST_WORDS or len(t) == 1 or t.startswith(("哪", "几"))
+        for t in tokenize(question)
+    )
 
 
 def _subsections(k: Knowledge, question: str) -> tuple[tuple[str, ...], list[tuple[Chunk, int, int]]] | None:
@@ -347,10 +367,7 @@ def _subsections(k: Knowledge, question: str) -> tuple[tuple[str, ...], list[tup
     if best is None:
         return None
     # Only when the section is all the question is about ("主要任务里关于教师的举措" is not).
-    core = normalize(_NUMBERING.sub("", best[-1]))
-    from ..retrieval.lexical import tokenize
-
-    if any(t not in core and t not in _LIST_WORDS and not t.startswith(("哪", "几")) for t in tokenize(norm)):
+    if not _only_about(question, normalize(_NUMBERING.sub("", best[-1]))):
         return None
     children: dict[str, tuple[Chunk, int, int]] = {}
     for chunk in k.chunks:
@@ -368,8 +385,21 @@ def _subsections(k: Knowledge, question: str) -> tuple[tuple[str, ...], list[tup
     return best, sorted(children.values(), key=lambda c: c[1])
 
 
-def _answer_subsections(k: Knowledge, draft: _Draft, path: tuple[str, ...], children) -> None:
-    draft.parts.append(f"“{_NUMBERING.sub('', path[-1])}”包括以下方面：")
+def _column_headings(k: Knowledge) -> list[tuple[Chunk, int, int]]:
+    """Each 专栏's heading line: a chunk of it and the heading's span in the document text."""
+    out = []
+    for n in sorted(k.column_chunks):
+        chunk = min(k.column_chunks[n], key=lambda c: c.start)
+        heading = chunk.section[-1]
+        text = k.sources[chunk.doc_id]
+        at = text.rfind(heading, 0, chunk.start + len(heading))
+        if at != -1:
+            out.append((chunk, at, at + len(heading)))
+    return out
+
+
+def _answer_headings(k: Knowledge, draft: _Draft, lead: str, children) -> None:
+    draft.parts.append(lead)
     for i, (chunk, start, end) in enumerate(children):
         n = len(draft.citations) + 1
         draft.citations.append(text_citation(n, chunk, start, end, k.sources[chunk.doc_id]))
@@ -436,6 +466,27 @@ def _counted_set_members(k: Knowledge, best: Scored, question: str) -> list[Scor
         if after[start].sentence.text.count(word) >= max(2, size - 1):
             return [after[start]]
     return []
+
+
+_ASKS_CLAUSE = re.compile(r"条款|段落|原文|那段|这段|那一段|这一段|哪段|规定|表述|怎么写|提法")
+
+
+def _paragraph_lead(k: Knowledge, best: Scored) -> Scored | None:
+    """The short sentence that opens ``best``'s paragraph ("推进多元办学改革。"), if ``best`` is not it."""
+    from .evidence import split_sentences
+
+    s = best.sentence
+    text = k.sources[s.chunk.doc_id]
+    start = text.rfind("\n", 0, s.start) + 1
+    if start == s.start:
+        return None
+    chunk = k.chunk_at(s.chunk.doc_id, start)
+    if chunk is None:
+        return None
+    for sentence in split_sentences(chunk, s.rank):
+        if sentence.start == start and len(sentence.text) <= _LEAD_MAX_CHARS:
+            return Scored(sentence, best.score, best.coverage, best.matched)
+    return None
 
 
 def _introduces_list(best: Scored) -> bool:

@@ -92,8 +92,10 @@ _MONEY = r"(?:钱|资金|经费|补助|补贴|奖励|奖金|费用|学费|工资
 _ASKS_MONEY = re.compile(rf"(?:多少|几){_MONEY}|{_MONEY}[^，。？?,]{{0,6}}(?:多少|几)")
 # Units that any percentage or plain count in the evidence answers.
 _LOOSE_UNITS = {"个百分点": "%", "百分点": "%"}
+# Counters of institutions stand for one another: "几家机构" is answered by "3所机构".
+_INSTITUTION_UNITS = "所家个"
 _ASKS_NAMES = re.compile(
-    r"哪几[所家个项位门]|哪[一两三四五六七八九十]?门|具体是哪|具体在哪|分别是哪|分别是什么|名单|哪所|哪家|"
+    r"哪几[所家位门]|哪[一两三四五六七八九十]?门|具体是哪|具体在哪|分别是哪|分别是什么|名单|哪所|哪家|"
     r"哪些\S{0,4}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位|国家|科目)"
 )
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一年|几月|哪天|截止|时间表|when", re.I)
@@ -124,7 +126,8 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
         return "文件提到了相关内容，但没有给出具体金额"
     if unit:
         wanted = {"钱": "元", **_LOOSE_UNITS}.get(unit.group(1), unit.group(1))
-        if not re.search(rf"\d(?:\.\d+)?\s*[万亿]?\s*{re.escape(wanted)}", text):
+        units = f"[{_INSTITUTION_UNITS}]" if wanted in _INSTITUTION_UNITS else re.escape(wanted)
+        if not re.search(rf"\d(?:\.\d+)?\s*[万亿]?\s*{units}", text):
             return f"文件提到了相关内容，但没有给出以“{wanted}”计的具体数字"
     elif _ASKS_VALUE.search(norm) and not _NUMBER.search(text):
         return "文件提到了相关内容，但没有给出具体数字"

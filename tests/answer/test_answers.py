@@ -213,3 +213,26 @@ def test_asking_for_the_column_of_the_previous_topic(assistant):
     assert a.found
     assert all(c.section[-1] == "专栏 11：温台职业教育创新高地建设" for c in a.citations)
     verbatim(assistant, a)
+
+
+def test_asking_how_many_columns_lists_them(assistant):
+    a = assistant.ask("规划总共有几个专栏？")
+    assert a.answer.startswith("规划设有以下专栏：专栏 1：职业院校“三全育人”行动计划[1]；")
+    assert len(a.citations) == 11
+    assert a.citations[-1].quote == "专栏 11：温台职业教育创新高地建设"
+    verbatim(assistant, a)
+
+
+def test_a_question_inside_one_column_is_not_answered_with_the_column_list(assistant):
+    a = assistant.ask("双高专栏里要建多少个高水平专业群？")
+    assert "规划设有以下专栏" not in a.answer
+    assert "高水平专业群 30 个" in a.answer
+
+
+def test_asking_for_the_clause_quotes_the_paragraphs_lead_first(assistant):
+    a = assistant.ask("请给出规划里关于混合所有制的条款原文")
+    assert [c.quote for c in a.citations[:2]] == [
+        "推进多元办学改革。",
+        "引导支持行业企业、社会力量兴办职业教育，积极探索股份制、混合所有制办学，鼓励支持行业龙头企业积极参与职业教育。",
+    ]
+    verbatim(assistant, a)

@@ -67,3 +67,12 @@ def test_the_plan_ranks_and_recommends_no_school():
 def test_a_verb_before_a_kind_of_school_is_not_a_name():
     assert hard_out_of_scope("听说职业学校也办老年大学？", "").reason is None
     assert hard_out_of_scope("温州职业技术学院怎么样", "").reason == "文件没有关于“温州职业技术学院”这所学校的具体信息"
+
+
+def test_counters_of_institutions_stand_for_one_another():
+    from assistant.answer.scope import missing_specifics
+
+    assert missing_specifics("试点选了几家机构？", ["选择 3 所机构、1 个项目"]) is None
+    assert missing_specifics("要建几家产业学院？", ["共建产业学院"]) == "文件提到了相关内容，但没有给出以“家”计的具体数字"
+    # "哪几项" asks for items, which need not be names.
+    assert missing_specifics("包括哪几项建设任务？", ["政校企共建 20 个产业学院"]) is None
