@@ -27,6 +27,7 @@ from .indicators import (
 )
 from .scope import (
     asked_clauses,
+    asked_heads,
     asks_specific,
     evidence_sufficient,
     hard_out_of_scope,
@@ -136,11 +137,15 @@ def compose(
         scored.sort(key=lambda s: -(s.score + (0.5 if s.sentence.chunk.column == resolved.column else 0.0)))
 
     # Words the documents never use block an answer when they carry the question:
-    # when it asks for a specific value, list or date, or little else of it is found.
+    # when it asks for a specific value, list or date, when little else of it is found,
+    # or when the word is what an asked clause is about ("……可以免学费吗").
     unknown = unknown_topics(asked_clauses(question), k.corpus_norm, k.weights.known)
     best_coverage = scored[0].coverage if scored else 0.0
     if unknown and resolved.column is None and (
-        any(is_place(u) for u in unknown) or asks_specific(question) or best_coverage < 0.5
+        any(is_place(u) for u in unknown)
+        or asks_specific(question)
+        or best_coverage < 0.5
+        or any(w in asked_heads(question) for w, _ in unknown)
     ):
         return refusal(question, "文件没有提到" + "、".join(f"“{w}”" for w, _ in unknown[:3]), hits)
 

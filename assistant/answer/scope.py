@@ -78,6 +78,11 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
     return ScopeCheck(None)
 
 
+# Nouns about the document or the asking, not a topic ("原文怎么写的", "是啥意思", "怎么个考法").
+_ABOUT_THE_TEXT = frozenset(
+    "原文 原话 原句 全文 意思 啥意思 含义 定义 解释 表述 说法 提法 写法 读法 考法 做法 办法 方法 "
+    "细节 详情 具体内容 内容 规定 要求 情况 问题 短板 不足 方面 部分 地方 依据 出处 章节 段落 条款".split()
+)
 # Nouns this common in general Chinese (机会, 孩子, 问题…) carry no topic of their own.
 _GENERIC_NOUN_FREQ = 8000
 _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "vn", "j")
@@ -175,6 +180,20 @@ def missing_names(question: str, evidence: Sequence[str], own_names: str = "") -
     return None if names else "文件没有列出具体的名称或名单"
 
 
+def asked_heads(question: str) -> set[str]:
+    """The last noun of each asked clause: what the question is about ("……可以免学费吗" → 学费)."""
+    from ..retrieval.lexical import tag
+
+    heads = set()
+    for clause in _CLAUSE_RE.findall(normalize(question)):
+        if not _ASKING.search(clause):
+            continue
+        nouns = [w for w, f in tag(clause) if f.startswith(_NOUN_TAGS) and len(w) >= 2]
+        if nouns:
+            heads.add(nouns[-1])
+    return heads
+
+
 def unknown_topics(question: str, corpus_norm: str, known_term) -> list[tuple[str, str]]:
     """(word, tag) of specific nouns of the question that the documents never mention (宿舍, 分数线, 学费…)."""
     from ..retrieval.lexical import is_stopword, synonym_sources, tokenize, word_frequency, tag
@@ -182,7 +201,7 @@ def unknown_topics(question: str, corpus_norm: str, known_term) -> list[tuple[st
     translated = synonym_sources(question)
     out: list[str] = []
     for word, flag in tag(question):
-        if len(word) < 2 or not flag.startswith(_NOUN_TAGS) or is_stopword(word) or word in translated:
+        if len(word) < 2 or not flag.startswith(_NOUN_TAGS) or is_stopword(word) or word in translated or word in _ABOUT_THE_TEXT:
             continue
         if any(word in t or t in word for t in translated):
             continue

@@ -76,3 +76,22 @@ def test_counters_of_institutions_stand_for_one_another():
     assert missing_specifics("要建几家产业学院？", ["共建产业学院"]) == "文件提到了相关内容，但没有给出以“家”计的具体数字"
     # "哪几项" asks for items, which need not be names.
     assert missing_specifics("包括哪几项建设任务？", ["政校企共建 20 个产业学院"]) is None
+
+
+def test_the_head_noun_of_an_asked_clause_is_what_it_is_about():
+    from assistant.answer.scope import asked_heads
+
+    assert asked_heads("我家孩子读中职，是不是可以免学费？") == {"学费"}
+    assert asked_heads("我在工厂打工，还有机会读高职吗？") == {"高职"}
+
+
+def test_an_unknown_head_noun_refuses_even_a_yes_no_question(assistant):
+    a = assistant.ask("退役军人读中职能免学费吗？")
+    assert not a.found and not a.citations
+    assert "学费" in a.answer
+
+
+def test_words_about_the_text_are_not_unknown_topics(assistant):
+    a = assistant.ask("规划里普职融通的原文是怎么写的？")
+    assert a.found
+    assert any("普职融通" in c.quote for c in a.citations)
