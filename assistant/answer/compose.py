@@ -180,7 +180,12 @@ def compose(
         parts = _subsections(k, question) if listing else None
         if parts:
             path, children = parts
-            _answer_headings(k, draft, f"“{_NUMBERING.sub('', path[-1])}”包括以下方面：", children)
+            parent = _heading_span(k, children[0][0], path[-1], children[0][1])
+            if parent:
+                draft.citations.append(text_citation(1, *parent))
+                _answer_headings(k, draft, f"“{path[-1]}”[1]包括以下方面：", children)
+            else:
+                _answer_headings(k, draft, f"“{_NUMBERING.sub('', path[-1])}”包括以下方面：", children)
             return _finish(k, draft, question, hits)
         if "专栏" in question and (listing or asks_quantity(question)) and _only_about(question, "专栏"):
             # "规划里有哪些专栏 / 一共几个专栏": the columns themselves.
@@ -252,8 +257,8 @@ def _indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequen
     if not k.rows:
         return []
     asked = resolved.question if not resolved.previous else resolved.search_text
-    if not asks_quantity(asked):
-        return []
+    if not asks_quantity(asked_clauses(asked)):
+        return []  # "为了提高双师型比例，招聘上提了什么条件？" asks for conditions, not the ratio
     from ..retrieval.lexical import expand_query
 
     expanded = expand_query(resolved.search_text)
@@ -317,7 +322,12 @@ def _answer_indicators(k: Knowledge, draft: _Draft, rows: Sequence[IndicatorRow]
     focus = _terms(" ".join(indicator_core(r.indicator) for r in rows))
     hits = list({id(s.sentence.chunk): s.sentence.chunk for s in scored}.values())
     rescored = score_sentences(" ", [_as_hit(c) for c in hits], k.weights, focus) if focus else []
-    related = [s for s in rescored if s.coverage >= 0.35][:2]
+    # At most one sentence that restates a row's target (the plan's own wording of it);
+    # the rest are measures.
+    candidates = [s for s in rescored if s.coverage >= 0.35]
+    restating = [s for s in candidates if _states_row_value(rows, s)]
+    related = sorted(restating[:1] + [s for s in candidates if s not in restating][: 2 - len(restating[:1])],
+                     key=candidates.index)
     if related:
         draft.parts.append("\n规划中相关的举措：")
         for s in related:
@@ -388,6 +398,16 @@ def _subsections(k: Knowledge, question: str) -> tuple[tuple[str, ...], list[tup
     if len(children) < 2:
         return None
     return best, sorted(children.values(), key=lambda c: c[1])
+
+
+def _heading_span(k: Knowledge, chunk: Chunk, heading: str, before: int):
+    """(chunk, start, end, text) of the heading line that precedes offset ``before``, for citing it."""
+    text = k.sources[chunk.doc_id]
+    at = text.rfind(heading, 0, before)
+    if at == -1:
+        return None
+    owner = k.chunk_at(chunk.doc_id, at) or chunk
+    return owner, at, at + len(heading), text
 
 
 def _column_headings(k: Knowledge) -> list[tuple[Chunk, int, int]]:

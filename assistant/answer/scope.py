@@ -94,7 +94,7 @@ _ASKS_VALUE = re.compile(r"多少|(?<![哪好])几[个所家项万元人次年�
 _ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好])几)\s*(个百分点|百分点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
 # An amount of money asked for ("投入了多少资金", "补贴多少") needs a sum in 元 in the evidence.
 _MONEY = r"(?:钱|资金|经费|补助|补贴|奖励|奖金|费用|学费|工资|薪水|薪酬|起薪|投入|拨款|预算)"
-_ASKS_MONEY = re.compile(rf"(?:多少|几){_MONEY}|{_MONEY}[^，。？?,]{{0,6}}(?:多少|几)")
+_ASKS_MONEY = re.compile(rf"(?:多少|几)[^，。？?,]{{0,4}}{_MONEY}|{_MONEY}[^，。？?,]{{0,6}}(?:多少|几)")
 # Units that any percentage or plain count in the evidence answers.
 _LOOSE_UNITS = {"个百分点": "%", "百分点": "%"}
 # Counters of institutions stand for one another: "几家机构" is answered by "3所机构".

@@ -163,10 +163,11 @@ def test_a_clause_that_introduces_a_list_brings_the_rest_of_its_paragraph(assist
 def test_a_section_named_in_a_list_question_is_answered_with_its_subsections(assistant):
     a = assistant.ask("保障措施分为哪几部分？")
     assert a.answer == (
-        "“保障措施”包括以下方面：（一）加强领导和组织保证[1]；（二）加大投入和政策支持力度[2]；"
-        "（三）强化统筹协同[3]；（四）营造发展良好氛围[4]。"
+        "“四、保障措施”[1]包括以下方面：（一）加强领导和组织保证[2]；（二）加大投入和政策支持力度[3]；"
+        "（三）强化统筹协同[4]；（四）营造发展良好氛围[5]。"
     )
-    assert [c.section[:2] for c in a.citations] == [("四、保障措施", c.quote) for c in a.citations]
+    assert a.citations[0].quote == "四、保障措施"
+    assert [c.section[:2] for c in a.citations[1:]] == [("四、保障措施", c.quote) for c in a.citations[1:]]
     verbatim(assistant, a)
 
 
@@ -236,3 +237,9 @@ def test_asking_for_the_clause_quotes_the_paragraphs_lead_first(assistant):
         "引导支持行业企业、社会力量兴办职业教育，积极探索股份制、混合所有制办学，鼓励支持行业龙头企业积极参与职业教育。",
     ]
     verbatim(assistant, a)
+
+
+def test_a_ratio_in_the_scene_setting_does_not_make_it_an_indicator_question(assistant):
+    a = assistant.ask("为了提高双师型教师比例，规划对招聘专业教师有什么要求？")
+    assert a.citations[0].kind == "text"
+    assert "3 年以上企业工作经历" in a.citations[0].quote

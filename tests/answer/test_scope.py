@@ -95,3 +95,9 @@ def test_words_about_the_text_are_not_unknown_topics(assistant):
     a = assistant.ask("规划里普职融通的原文是怎么写的？")
     assert a.found
     assert any("普职融通" in c.quote for c in a.citations)
+
+
+def test_money_asked_with_a_word_in_between():
+    from assistant.answer.scope import missing_specifics
+
+    assert missing_specifics("每个基地能拿到多少建设补助？", ["加强职业体验中心建设"]) == "文件提到了相关内容，但没有给出具体金额"
