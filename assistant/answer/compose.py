@@ -38,6 +38,8 @@ from .scope import (
 )
 
 MAX_SENTENCES = 4
+FIGURES_PENALTY = 0.15
+_FIGURES = re.compile(r"\d+(?:\.\d+)?\s*%")
 MAX_ANSWER_CHARS = 520
 # A list question ("有哪些") is answered by more of the clauses that match it.
 LIST_MAX_SENTENCES = 6
@@ -133,6 +135,12 @@ def compose(
         in_column = [Hit(c, 1.0, "column") for c in k.column_chunks.get(resolved.column, ())]
         text_hits = in_column + [h for h in text_hits if h.chunk.column != resolved.column]
     scored = score_sentences(search, text_hits, k.weights, groups, dense)
+    if not asks_quantity(asked_clauses(question)):
+        # A sentence of targets and figures answers "how much"; "can I / is there" wants the measure.
+        scored = sorted(
+            (replace(s, score=s.score - FIGURES_PENALTY) if _FIGURES.search(s.sentence.text) else s for s in scored),
+            key=lambda s: -s.score,
+        )
     if resolved.column is not None:
         scored.sort(key=lambda s: -(s.score + (0.5 if s.sentence.chunk.column == resolved.column else 0.0)))
 

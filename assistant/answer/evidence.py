@@ -57,6 +57,19 @@ class TermWeights:
     def known(self, term: str) -> bool:
         return term in self.df
 
+    def known_phrase(self, phrase: str) -> bool:
+        """A token the documents use, or a phrase all of whose tokens they use."""
+        if phrase in self.df:
+            return True
+        parts = tokenize(phrase)
+        return bool(parts) and all(p in self.df for p in parts)
+
+    def phrase_idf(self, phrase: str) -> float:
+        """A token's IDF; for a longer phrase, the IDF of its rarest token."""
+        if phrase in self.df:
+            return self.idf(phrase)
+        return max((self.idf(p) for p in tokenize(phrase)), default=self.idf(phrase))
+
 
 def split_sentences(chunk: Chunk, rank: int) -> list[Sentence]:
     out = []
@@ -95,10 +108,10 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
     groups: list[tuple[str, ...]] = []
     seen: set[str] = set()
 
-    def add(tokens: Iterable[str]) -> None:
+    def add(terms: Iterable[str]) -> None:
         group = []
-        for t in tokens:
-            if t in seen or (weights is not None and not weights.known(t)):
+        for t in terms:
+            if t in seen or (weights is not None and not weights.known_phrase(t)):
                 continue  # unknown words are judged by scope.unknown_topics, not by coverage
             seen.add(t)
             group.append(t)
@@ -108,8 +121,9 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
     for t in tokenize(norm):
         if t not in translated:
             add([t])
+    # An everyday word's translations match as whole phrases ("中等职业教育"), not as their parts.
     for word in sorted(translated, key=norm.index):
-        add(tokenize(" ".join(table[word])))
+        add(table[word])
     if re.search(r"[a-z]{3}", norm):
         for t in tokenize(translate_english(norm)):
             add([t])
@@ -136,7 +150,7 @@ def score_sentences(
     groups = [(t,) if isinstance(t, str) else tuple(t) for t in terms]
     dense = dense or {}
     top_sim = max(dense.values(), default=0.0)
-    weight = [min(weights.idf(t) for t in g) for g in groups]
+    weight = [min(weights.phrase_idf(t) for t in g) for g in groups]
     total = sum(weight) or 1.0
     scored: list[Scored] = []
     for rank, hit in enumerate(hits):
