@@ -36,9 +36,10 @@ class ScopeCheck:
     reason: str | None  # set when the question is clearly outside the documents
 
 
-# "Which school is best", "recommend a major": the plan ranks and recommends nothing.
+# "Which school is best", "recommend a major", "A or B, which is better": the plan ranks and recommends nothing.
 _ASKS_RANKING = re.compile(
     r"哪[所家个些][^，。？?]{0,8}(?:最好|最强|更好|好一些|排名|靠前)|排名|排行|推荐[^，。？?]{0,6}(?:学校|院校|专业|职高|中专|大专|技校)"
+    r"|推荐一下|帮[我忙]推荐|还是[^，。？?]{1,8}(?:好|更好|合适|更合适)[吗呢]?(?:[，。？?]|$)"
 )
 
 
@@ -194,14 +195,43 @@ def asked_heads(question: str) -> set[str]:
     return heads
 
 
+def _straddled(norm: str, start: int, end: int, known_term) -> bool:
+    """A word the documents use (a search token of theirs) overlaps this one's edge ("能不能算学分": 算学 | 学分):
+    the segmenter's cut is a guess, and the documents' reading wins."""
+    for a in range(max(0, start - 3), end):
+        for b in range(max(a + 2, start + 1), min(len(norm), end + 3) + 1):
+            crosses = (a < start < b) or (a < end < b)
+            if crosses and b - a >= 2 and known_term(norm[a:b]) and not (start <= a and b <= end):
+                return True
+    return False
+
+
+def _other_choice_known(norm: str, at: int, corpus_norm: str) -> bool:
+    """"是约束性的还是预期性的": an unknown word on one side of 还是 is fine when the other side is in the documents."""
+    from ..retrieval.lexical import tag
+
+    for m in _CLAUSE_RE.finditer(norm):
+        if m.start() <= at < m.end() and "还是" in m.group(0):
+            left, _, right = m.group(0).partition("还是")
+            other = right if at < m.start() + len(left) else left
+            return any(len(w) >= 2 and w in corpus_norm for w, f in tag(other) if f.startswith(_NOUN_TAGS + ("a", "v")))
+    return False
+
+
 def unknown_topics(question: str, corpus_norm: str, known_term) -> list[tuple[str, str]]:
     """(word, tag) of specific nouns of the question that the documents never mention (宿舍, 分数线, 学费…)."""
     from ..retrieval.lexical import is_stopword, synonym_sources, tokenize, word_frequency, tag
 
     translated = synonym_sources(question)
+    norm = normalize(question)
     out: list[str] = []
+    position = 0
     for word, flag in tag(question):
+        at = norm.find(word, position)
+        position = at + len(word) if at != -1 else position
         if len(word) < 2 or not flag.startswith(_NOUN_TAGS) or is_stopword(word) or word in translated or word in _ABOUT_THE_TEXT:
+            continue
+        if at != -1 and (_straddled(norm, at, at + len(word), known_term) or _other_choice_known(norm, at, corpus_norm)):
             continue
         if any(word in t or t in word for t in translated):
             continue

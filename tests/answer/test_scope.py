@@ -101,3 +101,23 @@ def test_money_asked_with_a_word_in_between():
     from assistant.answer.scope import missing_specifics
 
     assert missing_specifics("每个基地能拿到多少建设补助？", ["加强职业体验中心建设"]) == "文件提到了相关内容，但没有给出具体金额"
+
+
+def test_a_segmentation_guess_that_cuts_a_plan_word_is_not_unknown(assistant):
+    k = assistant.knowledge
+    from assistant.answer.scope import unknown_topics
+
+    # jieba reads 算学 (mathematics) in 算学分; the plan's 学分 wins.
+    assert unknown_topics("网上学的课程能不能算学分？", k.corpus_norm, k.weights.known) == []
+    assert unknown_topics("中职能免学费吗？", k.corpus_norm, k.weights.known) == [("学费", "n")]
+
+
+def test_one_side_of_a_choice_may_be_a_word_the_plan_never_uses(assistant):
+    k = assistant.knowledge
+    from assistant.answer.scope import unknown_topics
+
+    assert unknown_topics("这些指标是约束性的还是预期性的？", k.corpus_norm, k.weights.known) == []
+
+
+def test_which_of_two_is_better_is_a_recommendation():
+    assert hard_out_of_scope("中职学数控还是学电商好？", "").reason == "文件是全省的发展规划，不对具体学校或专业作排名和推荐"
