@@ -167,7 +167,7 @@ def compose(
         return refusal(question, "发展目标表给出的是浙江省的指标，文件没有全国的数据", hits)
     if rows:
         # The table gives counts and shares; "which schools" is not among them.
-        names = missing_names(question, [], " ".join(k.titles.values()))
+        names = missing_names(question, [], " ".join(k.titles.values()), organizations_only=True)
         if names:
             return refusal(question, names, hits)
         _answer_indicators(k, draft, rows, question, scored, terms)
@@ -379,6 +379,7 @@ def _subsections(k: Knowledge, question: str) -> tuple[tuple[str, ...], list[tup
 
     norm = normalize(question)
     best: tuple[str, ...] | None = None
+    doc_id = ""
     for chunk in k.chunks:
         for depth, heading in enumerate(chunk.section):
             core = normalize(_NUMBERING.sub("", heading))
@@ -386,7 +387,7 @@ def _subsections(k: Knowledge, question: str) -> tuple[tuple[str, ...], list[tup
             if len(core) >= 4 and any(n in norm for n in names):
                 path = chunk.section[: depth + 1]
                 if best is None or len(path) > len(best):
-                    best = path
+                    best, doc_id = path, chunk.doc_id
     if best is None:
         return None
     # Only when the section is all the question is about ("主要任务里关于教师的举措" is not).
@@ -394,7 +395,7 @@ def _subsections(k: Knowledge, question: str) -> tuple[tuple[str, ...], list[tup
         return None
     children: dict[str, tuple[Chunk, int, int]] = {}
     for chunk in k.chunks:
-        if chunk.section[: len(best)] != best or len(chunk.section) <= len(best) or chunk.kind != "text":
+        if chunk.doc_id != doc_id or chunk.section[: len(best)] != best or len(chunk.section) <= len(best) or chunk.kind != "text":
             continue
         heading = chunk.section[len(best)]
         if heading in children:

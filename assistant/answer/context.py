@@ -78,15 +78,27 @@ _LEVEL_WORDS = {
 
 
 def _switch_level(previous: str, question: str) -> str:
-    """"那高职呢？" after a question about 中职: the previous question, asked about 高职."""
-    asked = [level for level, words in _LEVEL_WORDS.items() if any(w in question for w in words)]
+    """"那高职呢？" after a question about 中职: the previous question, asked about 高职.
+
+    Level words are matched as whole words, so 提高专业 holds no 高专.
+    """
+    from ..retrieval.lexical import tag
+
+    def level_of(word: str) -> str | None:
+        return next((level for level, words in _LEVEL_WORDS.items() if any(word.startswith(w) for w in words)), None)
+
+    asked = {level_of(w) for w, _ in tag(question)} - {None}
     if len(asked) != 1:
         return previous
-    for level, words in _LEVEL_WORDS.items():
-        if level != asked[0]:
-            for word in words:
-                previous = previous.replace(word, asked[0])
-    return previous
+    target = asked.pop()
+    out = []
+    for word, _ in tag(previous):
+        level = level_of(word)
+        if level and level != target:
+            prefix = next(w for w in _LEVEL_WORDS[level] if word.startswith(w))
+            word = target + word[len(prefix):]
+        out.append(word)
+    return "".join(out)
 
 
 def _mentions_column(question: str) -> bool:

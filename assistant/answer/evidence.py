@@ -156,11 +156,12 @@ def score_sentences(
     for rank, hit in enumerate(hits):
         heading = normalize(" ".join(hit.chunk.section))
         for sentence in split_sentences(hit.chunk, rank):
-            norm = normalize(sentence.text)
+            # Spaces the extraction left between digits and Chinese ("3 年以上") do not separate words.
+            norm = normalize(sentence.text).replace(" ", "")
             matched: list[str] = []
             found = in_heading = 0.0
             for g, w in zip(groups, weight):
-                hit_terms = [t for t in g if t in norm]
+                hit_terms = [t for t in g if t.replace(" ", "") in norm]
                 if hit_terms:
                     matched.extend(hit_terms)
                     found += w

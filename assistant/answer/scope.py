@@ -17,6 +17,7 @@ from ..normalize import normalize
 PLAN_YEARS = range(2020, 2026)
 # A figure "reached" in a given year: the plan has baselines and targets, not yearly results.
 _ASKS_ACTUAL = re.compile(r"实际|达到了|完成了|已经|现在|目前|统计|多少|几")
+_YEAR_RANGE = re.compile(r"20\d\d\s*年?\s*[—–\-~至到]+\s*20\d\d")
 _YEAR_RE = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 # Provinces, municipalities and regions of China: a place the documents never
 # mention means the question is about somewhere else.
@@ -38,8 +39,10 @@ class ScopeCheck:
 
 # "Which school is best", "recommend a major", "A or B, which is better": the plan ranks and recommends nothing.
 _ASKS_RANKING = re.compile(
-    r"哪[所家个些][^，。？?]{0,8}(?:最好|最强|更好|好一些|排名|靠前)|排名|排行|推荐[^，。？?]{0,6}(?:学校|院校|专业|职高|中专|大专|技校)"
-    r"|推荐一下|帮[我忙]推荐|还是[^，。？?]{1,8}(?:好|更好|合适|更合适)[吗呢]?(?:[，。？?]|$)"
+    r"哪[所家个些][^，。？?,]{0,8}(?:最好|最强|更好|好一些|排名|靠前)"
+    r"|(?:学校|院校|专业|职高|中专|大专|技校)[^，。？?,]{0,4}(?:排名|排行)|(?:排名|排行)[^，。？?,]{0,4}(?:学校|院校|专业)"
+    r"|推荐[^，。？?,]{0,6}(?:学校|院校|专业|职高|中专|大专|技校)"
+    r"|推荐一下|帮[我忙]推荐|还是[^，。？?,]{1,8}(?:好|更好|合适|更合适)[吗呢]?(?:[，。？?,]|$)"
 )
 
 
@@ -58,7 +61,9 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
         return ScopeCheck(f"规划期为2021—2025年，文件没有{outside[0]}年的目标或数据")
     if _ASKS_RANKING.search(norm):
         return ScopeCheck("文件是全省的发展规划，不对具体学校或专业作排名和推荐")
-    between = [y for y in years if PLAN_YEARS[0] < y < PLAN_YEARS[-1]]
+    # Years of a range ("2021—2025年") name the period, not a year asked about.
+    single = [int(y) for y in _YEAR_RE.findall(_YEAR_RANGE.sub(" ", norm))]
+    between = [y for y in single if PLAN_YEARS[0] < y < PLAN_YEARS[-1] and f"{y}年" not in corpus_norm.replace(" ", "")]
     if between and asks_specific(question) and _ASKS_ACTUAL.search(norm):
         return ScopeCheck(
             f"规划只给出{PLAN_YEARS[0]}年基数和{PLAN_YEARS[-1]}年目标，没有{between[0]}年的实际数据"
@@ -102,8 +107,10 @@ _LOOSE_UNITS = {"个百分点": "%", "百分点": "%"}
 _INSTITUTION_UNITS = "所家个"
 _ASKS_NAMES = re.compile(
     r"哪几[所家位门]|哪[一两三四五六七八九十]?门|具体是哪|具体在哪|分别是哪|分别是什么|名单|哪所|哪家|"
-    r"哪些\S{0,4}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位|国家|科目)"
+    r"哪些\S{0,4}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位|国家(?!级)|科目)"
 )
+# "Which schools / companies / countries": names no count in the indicator table can give.
+_ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪些\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一年|几月|哪天|截止|时间表|when", re.I)
 _NUMBER = re.compile(r"\d")
 _YEAR_OR_DATE = re.compile(r"20\d\d|\d{1,2}\s*月|年底|年前")
@@ -167,11 +174,15 @@ def _states_money(text: str) -> bool:
     return bool(re.search(r"\d(?:\.\d+)?\s*(?:倍|%)", text) and re.search(_MONEY.replace("钱|", ""), text))
 
 
-def missing_names(question: str, evidence: Sequence[str], own_names: str = "") -> str | None:
-    """A "which ones" question needs names (of places or organizations) in the evidence; a count is not a list."""
+def missing_names(question: str, evidence: Sequence[str], own_names: str = "", organizations_only: bool = False) -> str | None:
+    """A "which ones" question needs names (of places or organizations) in the evidence; a count is not a list.
+
+    ``organizations_only``: only "which schools / companies" counts as asking for names
+    (for the indicator table, whose rows answer "分别是什么" with values).
+    """
     from ..retrieval.lexical import tag
 
-    if not _ASKS_NAMES.search(normalize(question)):
+    if not (_ASKS_ORG_NAMES if organizations_only else _ASKS_NAMES).search(normalize(question)):
         return None
     asked = set(w for w, _ in tag(question))
     names = [
@@ -189,9 +200,16 @@ def asked_heads(question: str) -> set[str]:
     for clause in _CLAUSE_RE.findall(normalize(question)):
         if not _ASKING.search(clause):
             continue
-        nouns = [w for w, f in tag(clause) if f.startswith(_NOUN_TAGS) and len(w) >= 2]
-        if nouns:
-            heads.add(nouns[-1])
+        # Words about the text (规定, 要求) are not what is asked about; a noun right
+        # before the head qualifies it ("宿舍条件": 宿舍 is asked about too).
+        tagged = [(w, f) for w, f in tag(clause) if w not in _ABOUT_THE_TEXT]
+        for i in range(len(tagged) - 1, -1, -1):
+            word, flag = tagged[i]
+            if flag.startswith(_NOUN_TAGS) and len(word) >= 2:
+                heads.add(word)
+                if i > 0 and tagged[i - 1][1].startswith(_NOUN_TAGS) and len(tagged[i - 1][0]) >= 2:
+                    heads.add(tagged[i - 1][0])
+                break
     return heads
 
 

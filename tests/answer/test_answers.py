@@ -243,3 +243,16 @@ def test_a_ratio_in_the_scene_setting_does_not_make_it_an_indicator_question(ass
     a = assistant.ask("为了提高双师型教师比例，规划对招聘专业教师有什么要求？")
     assert a.citations[0].kind == "text"
     assert "3 年以上企业工作经历" in a.citations[0].quote
+
+
+def test_level_words_are_switched_only_as_whole_words():
+    from assistant.answer.context import _switch_level
+
+    assert _switch_level("中专在校生到2025年要有多少万人？", "那大专呢？").startswith("高职在校生")
+    assert _switch_level("中职双师型比例多少", "那提高专业水平呢？") == "中职双师型比例多少"
+
+
+def test_values_asked_for_two_levels_are_not_a_request_for_names(assistant):
+    a = assistant.ask("2025年中职和高职双师型教师比例目标分别是什么？")
+    assert a.found
+    assert [c.kind for c in a.citations[:2]] == ["indicator", "indicator"]

@@ -121,3 +121,27 @@ def test_one_side_of_a_choice_may_be_a_word_the_plan_never_uses(assistant):
 
 def test_which_of_two_is_better_is_a_recommendation():
     assert hard_out_of_scope("中职学数控还是学电商好？", "").reason == "文件是全省的发展规划，不对具体学校或专业作排名和推荐"
+
+
+def test_a_year_range_names_the_period_not_a_year_asked_about():
+    assert hard_out_of_scope("规划期2021-2025年内要培育多少个名班主任工作室？", "").reason is None
+    assert hard_out_of_scope("《规划（2021—2025年）》里高职双师型比例目标是多少？", "十四五").reason is None
+
+
+def test_a_ranking_the_plan_states_is_not_a_recommendation():
+    assert hard_out_of_scope("浙江高职双高建设入围学校比例在全国排名第几？", "").reason is None
+    assert hard_out_of_scope("职高学校排名怎么样？", "").reason == "文件是全省的发展规划，不对具体学校或专业作排名和推荐"
+
+
+def test_national_level_projects_are_not_a_list_of_countries():
+    from assistant.answer.scope import missing_names
+
+    assert missing_names("规划里有哪些国家级项目？", ["培育国家级教学成果"]) is None
+    assert missing_names("丝路学院开在哪些国家？", ["到一带一路国家设立丝路学院"]) is not None
+
+
+def test_a_noun_qualifying_the_head_is_asked_about_too():
+    from assistant.answer.scope import asked_heads
+
+    assert asked_heads("中职学校宿舍条件有什么要求？") == {"宿舍", "条件"}
+    assert asked_heads("学校食堂有哪些规定？") == {"学校食堂"}
