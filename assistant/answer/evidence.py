@@ -71,6 +71,13 @@ class TermWeights:
         return max((self.idf(p) for p in tokenize(phrase)), default=self.idf(phrase))
 
 
+def _occurs(term: str, text: str) -> bool:
+    """``term`` in ``text``; a number only as a whole number (the 2 of "3+2" is not in "24")."""
+    if term.replace(".", "").isdigit():
+        return re.search(rf"(?<![\d.]){re.escape(term)}(?![\d.])", text) is not None
+    return term in text
+
+
 def split_sentences(chunk: Chunk, rank: int) -> list[Sentence]:
     out = []
     for m in _SENTENCE_RE.finditer(chunk.text):
@@ -119,7 +126,7 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
             groups.append(tuple(group))
 
     for t in tokenize(norm):
-        if t not in translated:
+        if not any(t in word for word in translated):  # the parts of "3+2" are not words of their own
             add([t])
     # An everyday word's translations match as whole phrases ("中等职业教育"), not as their parts.
     for word in sorted(translated, key=norm.index):
@@ -161,7 +168,7 @@ def score_sentences(
             matched: list[str] = []
             found = in_heading = 0.0
             for g, w in zip(groups, weight):
-                hit_terms = [t for t in g if t.replace(" ", "") in norm]
+                hit_terms = [t for t in g if _occurs(t.replace(" ", ""), norm)]
                 if hit_terms:
                     matched.extend(hit_terms)
                     found += w
