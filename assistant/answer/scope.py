@@ -46,6 +46,13 @@ _ASKS_RANKING = re.compile(
 )
 
 
+# "How / where do I apply": procedures a development plan does not describe (when it never names the act).
+_ASKS_PROCEDURE = re.compile(
+    r"(?:怎么|怎样|如何|在哪|去哪|哪里|到哪|需要哪些|要哪些|准备)[^，。？?,]{0,6}?"
+    r"(?P<act>报名|申请|办理|开户|缴费|注册|登录|查询|换算|填报|材料|手续)"
+)
+
+
 def _looks_like_name(prefix: str) -> bool:
     """"宁波甬江" can name a school; "听说" (a verb) cannot."""
     from ..retrieval.lexical import tag
@@ -61,6 +68,9 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
         return ScopeCheck(f"规划期为2021—2025年，文件没有{outside[0]}年的目标或数据")
     if _ASKS_RANKING.search(norm):
         return ScopeCheck("文件是全省的发展规划，不对具体学校或专业作排名和推荐")
+    for m in _ASKS_PROCEDURE.finditer(norm):
+        if m.group("act") not in corpus_norm:
+            return ScopeCheck(f"文件是发展规划，不涉及“{m.group('act')}”等具体办理事项")
     # Years of a range ("2021—2025年") name the period, not a year asked about.
     single = [int(y) for y in _YEAR_RE.findall(_YEAR_RANGE.sub(" ", norm))]
     between = [y for y in single if PLAN_YEARS[0] < y < PLAN_YEARS[-1] and f"{y}年" not in corpus_norm.replace(" ", "")]

@@ -145,3 +145,12 @@ def test_a_noun_qualifying_the_head_is_asked_about_too():
 
     assert asked_heads("中职学校宿舍条件有什么要求？") == {"宿舍", "条件"}
     assert asked_heads("学校食堂有哪些规定？") == {"学校食堂"}
+
+
+def test_how_to_apply_is_a_procedure_the_plan_does_not_describe():
+    corpus = "落实高职扩招工作举措。可追溯、可查询、可转换。"
+    assert hard_out_of_scope("高职扩招怎么报名？", corpus).reason == "文件是发展规划，不涉及“报名”等具体办理事项"
+    assert hard_out_of_scope("读中职要准备什么手续？", corpus).reason == "文件是发展规划，不涉及“手续”等具体办理事项"
+    # An act the documents do name, or a "how" about policy, is not a procedure question.
+    assert hard_out_of_scope("学习成果怎么查询？", corpus).reason is None
+    assert hard_out_of_scope("规划怎么推进产教融合？", corpus).reason is None
