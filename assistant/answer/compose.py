@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Mapping, Sequence
 
 from ..types import Answer, Chunk, Citation, Hit, IndicatorRow
@@ -60,6 +61,29 @@ class Knowledge:
     column_chunks: Mapping[int, Sequence[Chunk]] = field(default_factory=dict)  # 专栏 number → its chunks
     sentences: Any = None  # retrieval.sentences.SentenceIndex, or None
     chunks: Sequence[Chunk] = ()
+
+    @cached_property
+    def headings(self) -> list[tuple[str, tuple[str, ...], str]]:
+        """(doc_id, section path, its heading without numbering, normalized) for every section, once."""
+        from ..normalize import normalize
+
+        seen: dict[tuple[str, tuple[str, ...]], str] = {}
+        for chunk in self.chunks:
+            for depth, heading in enumerate(chunk.section):
+                key = (chunk.doc_id, chunk.section[: depth + 1])
+                if key not in seen:
+                    seen[key] = normalize(_NUMBERING.sub("", heading))
+        return [(doc_id, path, core) for (doc_id, path), core in seen.items()]
+
+    @cached_property
+    def column_titles(self) -> dict[int, str]:
+        """专栏 number → its title, normalized, without quotation marks."""
+        from ..normalize import normalize
+
+        return {
+            n: normalize(chunks[0].column_title or "").replace("“", "").replace("”", "")
+            for n, chunks in self.column_chunks.items()
+        }
 
     def chunk_at(self, doc_id: str, offset: int) -> Chunk | None:
         for chunk in self.chunks:
@@ -188,9 +212,11 @@ def compose(
         parts = _subsections(k, question) if listing else None
         if parts:
             path, children = parts
-            parent = _heading_span(k, children[0][0], path[-1], children[0][1])
+            first = children[0][0]
+            parent = _heading_span(k, first, path[-1], children[0][1])
             if parent:
-                draft.citations.append(text_citation(1, *parent))
+                owner = k.chunk_at(first.doc_id, parent[0]) or first
+                draft.citations.append(text_citation(1, owner, *parent, k.sources[first.doc_id]))
                 _answer_headings(k, draft, f"“{path[-1]}”[1]包括以下方面：", children)
             else:
                 _answer_headings(k, draft, f"“{_NUMBERING.sub('', path[-1])}”包括以下方面：", children)
@@ -252,8 +278,7 @@ def _column_named(k: Knowledge, question: str, loose: bool = False) -> int | Non
 
     norm = normalize(question).replace("“", "").replace("”", "").replace('"', "")
     best: tuple[int, int] | None = None
-    for n, chunks in k.column_chunks.items():
-        title = normalize(chunks[0].column_title or "").replace("“", "").replace("”", "")
+    for n, title in k.column_titles.items():
         short = _TITLE_TAIL.sub("", title)
         for name in {title, _TITLE_LEAD.sub("", title), short if loose and len(short) >= 6 else title}:
             if len(name) >= 4 and name in norm and (best is None or len(name) > best[1]):
@@ -379,19 +404,15 @@ def _subsections(k: Knowledge, question: str) -> tuple[tuple[str, ...], list[tup
 
     norm = normalize(question)
     best: tuple[str, ...] | None = None
-    doc_id = ""
-    for chunk in k.chunks:
-        for depth, heading in enumerate(chunk.section):
-            core = normalize(_NUMBERING.sub("", heading))
-            names = [core, *(p for p in core.split("和") if len(p) >= 4)]
-            if len(core) >= 4 and any(n in norm for n in names):
-                path = chunk.section[: depth + 1]
-                if best is None or len(path) > len(best):
-                    best, doc_id = path, chunk.doc_id
+    doc_id = best_core = ""
+    for heading_doc, path, core in k.headings:
+        names = [core, *(p for p in core.split("和") if len(p) >= 4)]
+        if len(core) >= 4 and any(n in norm for n in names) and (best is None or len(path) > len(best)):
+            best, doc_id, best_core = path, heading_doc, core
     if best is None:
         return None
     # Only when the section is all the question is about ("主要任务里关于教师的举措" is not).
-    if not _only_about(question, normalize(_NUMBERING.sub("", best[-1]))):
+    if not _only_about(question, best_core):
         return None
     children: dict[str, tuple[Chunk, int, int]] = {}
     for chunk in k.chunks:
@@ -400,23 +421,18 @@ def _subsections(k: Knowledge, question: str) -> tuple[tuple[str, ...], list[tup
         heading = chunk.section[len(best)]
         if heading in children:
             continue
-        text = k.sources[chunk.doc_id]
-        at = text.rfind(heading, 0, chunk.start + len(heading))
-        if at != -1:
-            children[heading] = (chunk, at, at + len(heading))
+        span = _heading_span(k, chunk, heading, chunk.start + len(heading))
+        if span:
+            children[heading] = (chunk, *span)
     if len(children) < 2:
         return None
     return best, sorted(children.values(), key=lambda c: c[1])
 
 
-def _heading_span(k: Knowledge, chunk: Chunk, heading: str, before: int):
-    """(chunk, start, end, text) of the heading line that precedes offset ``before``, for citing it."""
-    text = k.sources[chunk.doc_id]
-    at = text.rfind(heading, 0, before)
-    if at == -1:
-        return None
-    owner = k.chunk_at(chunk.doc_id, at) or chunk
-    return owner, at, at + len(heading), text
+def _heading_span(k: Knowledge, chunk: Chunk, heading: str, before: int) -> tuple[int, int] | None:
+    """(start, end) in ``chunk``'s document of the heading line that precedes offset ``before``."""
+    at = k.sources[chunk.doc_id].rfind(heading, 0, before)
+    return (at, at + len(heading)) if at != -1 else None
 
 
 def _column_headings(k: Knowledge) -> list[tuple[Chunk, int, int]]:
@@ -424,11 +440,9 @@ def _column_headings(k: Knowledge) -> list[tuple[Chunk, int, int]]:
     out = []
     for n in sorted(k.column_chunks):
         chunk = min(k.column_chunks[n], key=lambda c: c.start)
-        heading = chunk.section[-1]
-        text = k.sources[chunk.doc_id]
-        at = text.rfind(heading, 0, chunk.start + len(heading))
-        if at != -1:
-            out.append((chunk, at, at + len(heading)))
+        span = _heading_span(k, chunk, chunk.section[-1], chunk.start + len(chunk.section[-1]))
+        if span:
+            out.append((chunk, *span))
     return out
 
 

@@ -259,11 +259,11 @@ def unknown_topics(question: str, corpus_norm: str, known_term) -> list[tuple[st
         position = at + len(word) if at != -1 else position
         if len(word) < 2 or not flag.startswith(_NOUN_TAGS) or is_stopword(word) or word in translated or word in _ABOUT_THE_TEXT:
             continue
-        if at != -1 and (_straddled(norm, at, at + len(word), known_term) or _other_choice_known(norm, at, corpus_norm)):
-            continue
         if any(word in t or t in word for t in translated):
             continue
         if word in corpus_norm or word_frequency(word) >= _GENERIC_NOUN_FREQ:
+            continue
+        if at != -1 and (_straddled(norm, at, at + len(word), known_term) or _other_choice_known(norm, at, corpus_norm)):
             continue
         if word_frequency(word) == 0 and len(word) < 3:
             continue  # a fragment the segmenter guessed (中考后报普高 → 后报), not a topic

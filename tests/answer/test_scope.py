@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from assistant.answer.scope import asked_clauses, hard_out_of_scope, missing_names
+from assistant.answer.scope import (
+    asked_clauses,
+    asked_heads,
+    hard_out_of_scope,
+    missing_names,
+    missing_specifics,
+    unknown_topics,
+)
 
 
 def test_asked_clauses_drop_the_scene_setting():
@@ -48,8 +55,6 @@ def test_a_count_row_does_not_answer_which_schools(assistant):
 
 
 def test_an_amount_of_money_needs_a_sum_or_a_relative_figure():
-    from assistant.answer.scope import missing_specifics
-
     assert missing_specifics("省里投入了多少资金？", ["实施一批重点项目。"]) == "文件提到了相关内容，但没有给出具体金额"
     # An unrelated percentage is no amount of money; a share of a money figure is.
     assert missing_specifics("平均起薪是多少？", ["证书的比例达到 30%。"]) == "文件提到了相关内容，但没有给出具体金额"
@@ -62,6 +67,9 @@ def test_the_plan_ranks_and_recommends_no_school():
     assert hard_out_of_scope("宁波哪所中专最好？", "").reason == reason
     assert hard_out_of_scope("能推荐几所好的技校吗", "").reason == reason
     assert hard_out_of_scope("省级高水平专业群要建多少个？", "").reason is None
+    assert hard_out_of_scope("职高学校排名怎么样？", "").reason == reason
+    # A ranking the plan itself states is a fact, not a recommendation.
+    assert hard_out_of_scope("浙江高职双高建设入围学校比例在全国排名第几？", "").reason is None
 
 
 def test_a_verb_before_a_kind_of_school_is_not_a_name():
@@ -70,8 +78,6 @@ def test_a_verb_before_a_kind_of_school_is_not_a_name():
 
 
 def test_counters_of_institutions_stand_for_one_another():
-    from assistant.answer.scope import missing_specifics
-
     assert missing_specifics("试点选了几家机构？", ["选择 3 所机构、1 个项目"]) is None
     assert missing_specifics("要建几家产业学院？", ["共建产业学院"]) == "文件提到了相关内容，但没有给出以“家”计的具体数字"
     # "哪几项" asks for items, which need not be names.
@@ -79,8 +85,6 @@ def test_counters_of_institutions_stand_for_one_another():
 
 
 def test_the_head_noun_of_an_asked_clause_is_what_it_is_about():
-    from assistant.answer.scope import asked_heads
-
     assert asked_heads("我家孩子读中职，是不是可以免学费？") == {"学费"}
     assert asked_heads("我在工厂打工，还有机会读高职吗？") == {"高职"}
 
@@ -98,15 +102,11 @@ def test_words_about_the_text_are_not_unknown_topics(assistant):
 
 
 def test_money_asked_with_a_word_in_between():
-    from assistant.answer.scope import missing_specifics
-
     assert missing_specifics("每个基地能拿到多少建设补助？", ["加强职业体验中心建设"]) == "文件提到了相关内容，但没有给出具体金额"
 
 
 def test_a_segmentation_guess_that_cuts_a_plan_word_is_not_unknown(assistant):
     k = assistant.knowledge
-    from assistant.answer.scope import unknown_topics
-
     # jieba reads 算学 (mathematics) in 算学分; the plan's 学分 wins.
     assert unknown_topics("网上学的课程能不能算学分？", k.corpus_norm, k.weights.known) == []
     assert unknown_topics("中职能免学费吗？", k.corpus_norm, k.weights.known) == [("学费", "n")]
@@ -114,8 +114,6 @@ def test_a_segmentation_guess_that_cuts_a_plan_word_is_not_unknown(assistant):
 
 def test_one_side_of_a_choice_may_be_a_word_the_plan_never_uses(assistant):
     k = assistant.knowledge
-    from assistant.answer.scope import unknown_topics
-
     assert unknown_topics("这些指标是约束性的还是预期性的？", k.corpus_norm, k.weights.known) == []
 
 
@@ -128,21 +126,12 @@ def test_a_year_range_names_the_period_not_a_year_asked_about():
     assert hard_out_of_scope("《规划（2021—2025年）》里高职双师型比例目标是多少？", "十四五").reason is None
 
 
-def test_a_ranking_the_plan_states_is_not_a_recommendation():
-    assert hard_out_of_scope("浙江高职双高建设入围学校比例在全国排名第几？", "").reason is None
-    assert hard_out_of_scope("职高学校排名怎么样？", "").reason == "文件是全省的发展规划，不对具体学校或专业作排名和推荐"
-
-
 def test_national_level_projects_are_not_a_list_of_countries():
-    from assistant.answer.scope import missing_names
-
     assert missing_names("规划里有哪些国家级项目？", ["培育国家级教学成果"]) is None
     assert missing_names("丝路学院开在哪些国家？", ["到一带一路国家设立丝路学院"]) is not None
 
 
 def test_a_noun_qualifying_the_head_is_asked_about_too():
-    from assistant.answer.scope import asked_heads
-
     assert asked_heads("中职学校宿舍条件有什么要求？") == {"宿舍", "条件"}
     assert asked_heads("学校食堂有哪些规定？") == {"学校食堂"}
 
