@@ -155,6 +155,10 @@ def compose(
             if chunk is not None and chunk.chunk_id not in present:
                 text_hits.append(Hit(chunk, 0.0, "dense-sentence"))
                 present.add(chunk.chunk_id)
+    # Every other text chunk follows, ranked last: a rare word of the question found
+    # in a single sentence ("读四年" → 四年制高职) is evidence even when the chunk ranks low.
+    present = {h.chunk.chunk_id for h in text_hits}
+    text_hits += [Hit(c, 0.0, "rest") for c in k.chunks if c.kind != "table" and c.chunk_id not in present]
     if resolved.column is not None:
         in_column = [Hit(c, 1.0, "column") for c in k.column_chunks.get(resolved.column, ())]
         text_hits = in_column + [h for h in text_hits if h.chunk.column != resolved.column]
@@ -171,7 +175,7 @@ def compose(
     # Words the documents never use block an answer when they carry the question:
     # when it asks for a specific value, list or date, when little else of it is found,
     # or when the word is what an asked clause is about ("……可以免学费吗").
-    unknown = unknown_topics(asked_clauses(question), k.corpus_norm, k.weights.known)
+    unknown = unknown_topics(asked_clauses(question), k.corpus_norm, k.weights)
     best_coverage = scored[0].coverage if scored else 0.0
     if unknown and resolved.column is None and (
         any(is_place(u) for u in unknown)
@@ -349,12 +353,12 @@ def _answer_indicators(k: Knowledge, draft: _Draft, rows: Sequence[IndicatorRow]
         draft.parts.append("规划期为2021—2025年，表中给出的是2020年基数和2025年目标，没有逐年的实际进展数据。")
     # The plan's measures that act on this indicator: sentences that hold the
     # indicator's own distinctive terms, not just the question's wording.
-    from .evidence import query_terms as _terms
     from .indicators import indicator_core
 
-    focus = _terms(" ".join(indicator_core(r.indicator) for r in rows))
+    focus_groups = term_groups(" ".join(indicator_core(r.indicator) for r in rows))
+    focus = [t for g in focus_groups for t in g]
     hits = list({id(s.sentence.chunk): s.sentence.chunk for s in scored}.values())
-    rescored = score_sentences(" ", [_as_hit(c) for c in hits], k.weights, focus) if focus else []
+    rescored = score_sentences(" ", [_as_hit(c) for c in hits], k.weights, focus_groups) if focus else []
     # At most one sentence that restates a row's target (the plan's own wording of it);
     # the rest are measures.
     candidates = [s for s in rescored if s.coverage >= 0.35]

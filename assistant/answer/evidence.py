@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
@@ -50,6 +51,7 @@ class TermWeights:
             df.update(set(tokens))
         self.n = max(n, 1)
         self.df = df
+        self._lengths: dict[int, list[str]] | None = None
 
     def idf(self, term: str) -> float:
         return math.log(1 + (self.n - self.df.get(term, 0) + 0.5) / (self.df.get(term, 0) + 0.5))
@@ -63,6 +65,27 @@ class TermWeights:
             return True
         parts = tokenize(phrase)
         return bool(parts) and all(p in self.df for p in parts)
+
+    def variant_of(self, word: str) -> str | None:
+        """A token of the documents that words the same thing with one character changed
+        (高级别 → 高等级): as long as ``word``, at least three characters, holding all
+        but one of its characters in order."""
+        if len(word) < 3:
+            return None
+        for token in self._by_length().get(len(word), ()):
+            for i in range(len(word)):
+                rest = iter(token)
+                if all(c in rest for c in word[:i] + word[i + 1:]):
+                    return token
+        return None
+
+    def _by_length(self) -> dict[int, list[str]]:
+        if self._lengths is None:
+            lengths: dict[int, list[str]] = {}
+            for token in sorted(self.df):
+                lengths.setdefault(len(token), []).append(token)
+            self._lengths = lengths
+        return self._lengths
 
     def phrase_idf(self, phrase: str) -> float:
         """A token's IDF; for a longer phrase, the IDF of its rarest token."""
@@ -79,16 +102,31 @@ def _occurs(term: str, text: str) -> bool:
 
 
 def split_sentences(chunk: Chunk, rank: int) -> list[Sentence]:
+    return [Sentence(chunk, start, end, text, rank) for start, end, text, _ in _sentence_spans(chunk.text, chunk.start)]
+
+
+@lru_cache(maxsize=4096)
+def _sentence_spans(text: str, offset: int) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, text, text normalized for matching) of each sentence of a chunk, once per chunk."""
+    from ..normalize import normalize
+
     out = []
-    for m in _SENTENCE_RE.finditer(chunk.text):
-        text = m.group(0)
-        stripped = text.strip()
+    for m in _SENTENCE_RE.finditer(text):
+        raw = m.group(0)
+        stripped = raw.strip()
         if len(stripped) < 4:
             continue
-        lead = text.index(stripped[0])
-        start = chunk.start + m.start() + lead
-        out.append(Sentence(chunk, start, start + len(stripped), stripped, rank))
-    return out
+        start = offset + m.start() + raw.index(stripped[0])
+        # Spaces the extraction left between digits and Chinese ("3 年以上") do not separate words.
+        out.append((start, start + len(stripped), stripped, normalize(stripped).replace(" ", "")))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def _normalized_heading(section: tuple[str, ...]) -> str:
+    from ..normalize import normalize
+
+    return normalize(" ".join(section))
 
 
 def query_terms(question: str, weights: "TermWeights | None" = None) -> list[str]:
@@ -150,29 +188,28 @@ def score_sentences(
     group counts once when any of it matches, weighted by its commonest term (an
     everyday word carries no more weight than its plainest translation).
     """
-    from ..normalize import normalize
-
     if terms is None:
         terms = term_groups(question)
     groups = [(t,) if isinstance(t, str) else tuple(t) for t in terms]
+    # (term as written, term as matched): spaces never separate words in the matching text.
+    compact = [tuple((t, t.replace(" ", "")) for t in g) for g in groups]
     dense = dense or {}
     top_sim = max(dense.values(), default=0.0)
     weight = [min(weights.phrase_idf(t) for t in g) for g in groups]
     total = sum(weight) or 1.0
     scored: list[Scored] = []
     for rank, hit in enumerate(hits):
-        heading = normalize(" ".join(hit.chunk.section))
-        for sentence in split_sentences(hit.chunk, rank):
-            # Spaces the extraction left between digits and Chinese ("3 年以上") do not separate words.
-            norm = normalize(sentence.text).replace(" ", "")
+        heading = _normalized_heading(tuple(hit.chunk.section))
+        for start, end, text, norm in _sentence_spans(hit.chunk.text, hit.chunk.start):
+            sentence = Sentence(hit.chunk, start, end, text, rank)
             matched: list[str] = []
             found = in_heading = 0.0
-            for g, w in zip(groups, weight):
-                hit_terms = [t for t in g if _occurs(t.replace(" ", ""), norm)]
+            for g, w in zip(compact, weight):
+                hit_terms = [t for t, bare in g if _occurs(bare, norm)]
                 if hit_terms:
                     matched.extend(hit_terms)
                     found += w
-                elif any(t in heading for t in g):
+                elif any(t in heading for t, _ in g):
                     in_heading += w
             coverage = (found + 0.5 * in_heading) / total
             sim = dense.get((sentence.chunk.doc_id, sentence.start), 0.0)

@@ -171,7 +171,7 @@ def describe_row(row: IndicatorRow) -> str:
     return f"{name}{level}：" + "，".join(parts)
 
 
-_UNIT_ASK = re.compile(r"(?:多少|(?<!哪)几)\s*(个百分点|百分点|亿元|万元|元|万人次|人次|万人|人|所|个|家|项|本|门|名|篇|倍)")
+_UNIT_ASK = re.compile(r"(?:多少|(?<!哪)几)\s*(个百分点|百分点|个点|亿元|万元|元|万人次|人次|万人|人|所|个|家|项|本|门|名|篇|倍)")
 
 
 def asked_unit(question: str) -> str | None:
@@ -181,10 +181,10 @@ def asked_unit(question: str) -> str | None:
 
 
 def unit_compatible(asked: str, unit: str) -> bool:
-    if asked in ("个百分点", "百分点"):
+    if asked in ("个百分点", "百分点", "个点"):
         return unit == "%"
     if asked == "个":
-        return unit in ("个", "所", "%")  # "多少个" is loose in everyday speech
+        return unit in ("个", "所")  # "多少个专业" counts things; a share is asked as "几个点"
     if asked in ("人", "万人", "人次", "万人次"):
         return "人" in unit
     if asked in ("元", "万元", "亿元"):

@@ -107,12 +107,12 @@ _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "vn", "j")
 # What kind of thing a question asks for; the evidence must be able to hold it.
 # "几条/几个" asks for a number, "哪几条" for a list: the lookbehind keeps them apart.
 _ASKS_VALUE = re.compile(r"多少|(?<![哪好])几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
-_ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好])几)\s*(个百分点|百分点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
+_ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好])几)\s*(个百分点|百分点|个点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
 # An amount of money asked for ("投入了多少资金", "补贴多少") needs a sum in 元 in the evidence.
 _MONEY = r"(?:钱|资金|经费|补助|补贴|奖励|奖金|费用|学费|工资|薪水|薪酬|起薪|投入|拨款|预算)"
 _ASKS_MONEY = re.compile(rf"(?:多少|几)[^，。？?,]{{0,4}}{_MONEY}|{_MONEY}[^，。？?,]{{0,6}}(?:多少|几)")
 # Units that any percentage or plain count in the evidence answers.
-_LOOSE_UNITS = {"个百分点": "%", "百分点": "%"}
+_LOOSE_UNITS = {"个百分点": "%", "百分点": "%", "个点": "%"}
 # Counters of institutions stand for one another: "几家机构" is answered by "3所机构".
 _INSTITUTION_UNITS = "所家个"
 _ASKS_NAMES = re.compile(
@@ -246,8 +246,22 @@ def _other_choice_known(norm: str, at: int, corpus_norm: str) -> bool:
     return False
 
 
-def unknown_topics(question: str, corpus_norm: str, known_term) -> list[tuple[str, str]]:
-    """(word, tag) of specific nouns of the question that the documents never mention (宿舍, 分数线, 学费…)."""
+# Suffixes that make a word for the people of something (本科生, 教育者, 管理员).
+_PERSON_SUFFIXES = "生者员们"
+
+
+def _rewords_known(word: str, vocabulary) -> bool:
+    """The documents' own word in another form: its people (本科 → 本科生), or one character
+    changed (高等级 → 高级别)."""
+    if len(word) >= 3 and word[-1] in _PERSON_SUFFIXES and vocabulary.known(word[:-1]):
+        return True
+    return vocabulary.variant_of(word) is not None
+
+
+def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[str, str]]:
+    """(word, tag) of specific nouns of the question that the documents never mention (宿舍, 分数线, 学费…).
+
+    ``vocabulary`` is the store's ``TermWeights`` (its ``known`` and ``variant_of``)."""
     from ..retrieval.lexical import is_stopword, synonym_sources, tokenize, word_frequency, tag
 
     translated = synonym_sources(question)
@@ -263,12 +277,14 @@ def unknown_topics(question: str, corpus_norm: str, known_term) -> list[tuple[st
             continue
         if word in corpus_norm or word_frequency(word) >= _GENERIC_NOUN_FREQ:
             continue
-        if at != -1 and (_straddled(norm, at, at + len(word), known_term) or _other_choice_known(norm, at, corpus_norm)):
+        if _rewords_known(word, vocabulary):
+            continue
+        if at != -1 and (_straddled(norm, at, at + len(word), vocabulary.known) or _other_choice_known(norm, at, corpus_norm)):
             continue
         if word_frequency(word) == 0 and len(word) < 3:
             continue  # a fragment the segmenter guessed (中考后报普高 → 后报), not a topic
         parts = [p for p in tokenize(word) if p != word and len(p) >= 2]
-        if len(parts) >= 2 and all(known_term(p) for p in parts):
+        if len(parts) >= 2 and all(vocabulary.known(p) for p in parts):
             continue  # a compound of words the documents use (教师工资 → 教师 + 工资), unlike 就业率
         out.append((word, flag))
     return out

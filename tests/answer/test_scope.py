@@ -108,13 +108,13 @@ def test_money_asked_with_a_word_in_between():
 def test_a_segmentation_guess_that_cuts_a_plan_word_is_not_unknown(assistant):
     k = assistant.knowledge
     # jieba reads 算学 (mathematics) in 算学分; the plan's 学分 wins.
-    assert unknown_topics("网上学的课程能不能算学分？", k.corpus_norm, k.weights.known) == []
-    assert unknown_topics("中职能免学费吗？", k.corpus_norm, k.weights.known) == [("学费", "n")]
+    assert unknown_topics("网上学的课程能不能算学分？", k.corpus_norm, k.weights) == []
+    assert unknown_topics("中职能免学费吗？", k.corpus_norm, k.weights) == [("学费", "n")]
 
 
 def test_one_side_of_a_choice_may_be_a_word_the_plan_never_uses(assistant):
     k = assistant.knowledge
-    assert unknown_topics("这些指标是约束性的还是预期性的？", k.corpus_norm, k.weights.known) == []
+    assert unknown_topics("这些指标是约束性的还是预期性的？", k.corpus_norm, k.weights) == []
 
 
 def test_which_of_two_is_better_is_a_recommendation():
