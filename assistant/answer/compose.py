@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Mapping, Sequence
 
+from ..normalize import normalize
 from ..types import Answer, Chunk, Citation, Hit, IndicatorRow
 from .citations import indicator_citation, quote_window, section_display, text_citation, verify
 from .context import Resolved
@@ -29,6 +30,7 @@ from .indicators import (
 from .scope import (
     asked_clauses,
     asked_heads,
+    asks_money,
     asks_specific,
     evidence_sufficient,
     hard_out_of_scope,
@@ -65,7 +67,6 @@ class Knowledge:
     @cached_property
     def headings(self) -> list[tuple[str, tuple[str, ...], str]]:
         """(doc_id, section path, its heading without numbering, normalized) for every section, once."""
-        from ..normalize import normalize
 
         seen: dict[tuple[str, tuple[str, ...]], str] = {}
         for chunk in self.chunks:
@@ -78,7 +79,6 @@ class Knowledge:
     @cached_property
     def column_titles(self) -> dict[int, str]:
         """专栏 number → its title, normalized, without quotation marks."""
-        from ..normalize import normalize
 
         return {
             n: normalize(chunks[0].column_title or "").replace("“", "").replace("”", "")
@@ -278,7 +278,6 @@ def _column_named(k: Knowledge, question: str, loose: bool = False) -> int | Non
     ``loose``: the title without its "建设/行动计划" tail also counts, for a question
     that asks for a 专栏 by its topic ("温台职业教育创新高地…有专栏吗").
     """
-    from ..normalize import normalize
 
     norm = normalize(question).replace("“", "").replace("”", "").replace('"', "")
     best: tuple[int, int] | None = None
@@ -288,6 +287,11 @@ def _column_named(k: Knowledge, question: str, loose: bool = False) -> int | Non
             if len(name) >= 4 and name in norm and (best is None or len(name) > best[1]):
                 best = (n, len(name))
     return best[0] if best else None
+
+
+# "多少毕业生", "几所学校": a count of things (a noun right after 多少/几), not a share.
+_COUNT_OF = re.compile(r"(?:多少|(?<!哪)几)(?!个?百分点|个?点|比例|比重|倍|成|[呢吗啊呀了的是])[\u4e00-\u9fff]")
+_RATIO_WORDS = re.compile(r"比例|比重|占比|比率|率|百分|覆盖|%|多大")
 
 
 def _indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequence[Hit]) -> list[IndicatorRow]:
@@ -310,6 +314,10 @@ def _indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequen
     asked = asked_unit(resolved.question)
     if asked:
         rows = [r for r in rows if unit_compatible(asked, r.unit)]
+    if _COUNT_OF.search(normalize(resolved.question)) and not _RATIO_WORDS.search(normalize(resolved.question)):
+        rows = [r for r in rows if r.unit != "%"]  # "送出去多少毕业生" counts people, it asks no share
+    if asks_money(asked_clauses(resolved.question)) and not asks_gap(resolved.question):
+        rows = [r for r in rows if r.unit.endswith("元")]  # "平均工资多少" is not a share of teachers
     return rows
 
 
@@ -325,7 +333,6 @@ def _states_row_value(rows: Sequence[IndicatorRow], best: Scored) -> bool:
 
 def _text_explains_better(k: Knowledge, rows: Sequence[IndicatorRow], best: Scored, terms: Sequence[str]) -> bool:
     """Compare how much of the question the rows hold with how much the best sentence holds."""
-    from ..normalize import normalize
     from .indicators import LEVELS, QUANTITY_CUES
 
     # Levels are settled by row selection (and may come from the previous turn).
@@ -404,7 +411,6 @@ def _subsections(k: Knowledge, question: str) -> tuple[tuple[str, ...], list[tup
     Returns the section path and, for each subsection, a chunk of it and the
     span of its heading in the document text. None unless it has two or more.
     """
-    from ..normalize import normalize
 
     norm = normalize(question)
     best: tuple[str, ...] | None = None
@@ -499,7 +505,6 @@ def _counted_set_members(k: Knowledge, best: Scored, question: str) -> list[Scor
     Policy documents name a set by its size and then list it, each member
     repeating the set's word ("专业与行业产业对接、课程与……对接").
     """
-    from ..normalize import normalize
     from .evidence import split_sentences
 
     m = _COUNTED_SET.search(best.sentence.text)

@@ -110,6 +110,9 @@ _ASKS_VALUE = re.compile(r"多少|(?<![哪好])几[个所家项万元人次年�
 _ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好])几)\s*(个百分点|百分点|个点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
 # An amount of money asked for ("投入了多少资金", "补贴多少") needs a sum in 元 in the evidence.
 _MONEY = r"(?:钱|资金|经费|补助|补贴|奖励|奖金|费用|学费|工资|薪水|薪酬|起薪|投入|拨款|预算)"
+# "能上浮多少 / 多发多少 / 要达到什么标准": a change, ratio or standard, which a relative figure answers;
+# "工资多少" asks a sum.
+_ASKS_CHANGE = re.compile(r"达到|标准|上浮|浮动|增加|增长|提高|提升|多发|多拿|多给|放大|涨|倍|比例|比重|占比|百分之|翻")
 _ASKS_MONEY = re.compile(rf"(?:多少|几)[^，。？?,]{{0,4}}{_MONEY}|{_MONEY}[^，。？?,]{{0,6}}(?:多少|几)")
 # Units that any percentage or plain count in the evidence answers.
 _LOOSE_UNITS = {"个百分点": "%", "百分点": "%", "个点": "%"}
@@ -123,6 +126,9 @@ _ASKS_NAMES = re.compile(
 _ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪些\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一年|几月|哪天|截止|时间表|when", re.I)
 _NUMBER = re.compile(r"\d")
+# "现在一共有多少所", "2020年全省有多少": how many there are, which only a dated figure answers.
+_ASKS_STOCK = re.compile(r"(?:现在|目前|现有|如今|眼下|2020\s*年)[^，。？?,]{0,8}?(?:一共|总共|共|总计)?有(?:多少|几)")
+_NOW_FIGURE = re.compile(r"2020|十三五")
 _YEAR_OR_DATE = re.compile(r"20\d\d|\d{1,2}\s*月|年底|年前")
 # Places and organizations; jieba's person-name guesses (nr) are too noisy to count.
 _PROPER_TAGS = ("ns", "nt")
@@ -145,7 +151,8 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
     norm = normalize(question)
     text = normalize("".join(evidence))
     unit = _ASKED_UNIT.search(norm)
-    if not unit and _ASKS_MONEY.search(norm) and not _states_money(text):
+    units = ""
+    if not unit and asks_money(norm) and not _states_money(text, relative=bool(_ASKS_CHANGE.search(norm))):
         return "文件提到了相关内容，但没有给出具体金额"
     if unit:
         wanted = {"钱": "元", **_LOOSE_UNITS}.get(unit.group(1), unit.group(1))
@@ -154,6 +161,9 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
             return f"文件提到了相关内容，但没有给出以“{wanted}”计的具体数字"
     elif _ASKS_VALUE.search(norm) and not _NUMBER.search(text):
         return "文件提到了相关内容，但没有给出具体数字"
+    if _ASKS_STOCK.search(norm) and not _dated_figure(evidence, units if unit else ""):
+        # The plan's other figures are what is to be built by 2025, not what there is.
+        return "文件给出的是到2025年的建设目标，没有现有数量的统计"
     names = missing_names(question, evidence, own_names)
     if names:
         return names
@@ -177,11 +187,26 @@ def asked_clauses(question: str) -> str:
     return "".join(asked) if asked else normalize(question)
 
 
-def _states_money(text: str) -> bool:
-    """A sum in 元, or one relative to another money figure (经费…2 倍, 绩效工资…上浮 50%)."""
+def _dated_figure(evidence: Sequence[str], units: str) -> bool:
+    """A sentence of the evidence gives a figure (in ``units``, a pattern) for 2020 or the 十三五 period."""
+    for quote in evidence:
+        for sentence in re.split(r"[。；;]", normalize(quote)):
+            if _NOW_FIGURE.search(sentence) and re.search(rf"\d(?:\.\d+)?\s*[万亿]?\s*{units}", sentence):
+                return True
+    return False
+
+
+def asks_money(question: str) -> bool:
+    """An amount of money is asked for ("工资多少", "投入了多少资金")."""
+    return bool(_ASKS_MONEY.search(normalize(question)))
+
+
+def _states_money(text: str, relative: bool = True) -> bool:
+    """A sum in 元, or (``relative``: the question asks by how much it changes) one relative
+    to another money figure (经费…2 倍, 绩效工资…上浮 50%)."""
     if re.search(r"\d(?:\.\d+)?\s*[万亿]?\s*元", text):
         return True
-    return bool(re.search(r"\d(?:\.\d+)?\s*(?:倍|%)", text) and re.search(_MONEY.replace("钱|", ""), text))
+    return relative and bool(re.search(r"\d(?:\.\d+)?\s*(?:倍|%)", text) and re.search(_MONEY.replace("钱|", ""), text))
 
 
 def missing_names(question: str, evidence: Sequence[str], own_names: str = "", organizations_only: bool = False) -> str | None:

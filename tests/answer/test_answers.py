@@ -256,3 +256,22 @@ def test_values_asked_for_two_levels_are_not_a_request_for_names(assistant):
     a = assistant.ask("2025年中职和高职双师型教师比例目标分别是什么？")
     assert a.found
     assert [c.kind for c in a.citations[:2]] == ["indicator", "indicator"]
+
+
+def test_a_rare_word_finds_its_sentence_in_a_low_ranked_chunk(assistant):
+    a = assistant.ask("高职有没有四年学制的？")
+    assert a.found
+    assert any("四年制高职" in c.quote for c in a.citations)
+    verbatim(assistant, a)
+
+
+def test_a_count_of_people_is_not_answered_with_a_share(assistant):
+    a = assistant.ask("2020年全省职业院校一共输送了多少毕业生？")
+    assert a.found and "33.77" in a.answer
+    assert all(c.kind == "text" for c in a.citations)
+
+
+def test_a_salary_amount_is_not_answered_with_a_teacher_share(assistant):
+    a = assistant.ask("“双师型”老师一个月工资大概多少？")
+    assert not a.found and not a.citations
+    assert "没有给出具体金额" in a.answer

@@ -143,3 +143,26 @@ def test_how_to_apply_is_a_procedure_the_plan_does_not_describe():
     # An act the documents do name, or a "how" about policy, is not a procedure question.
     assert hard_out_of_scope("学习成果怎么查询？", corpus).reason is None
     assert hard_out_of_scope("规划怎么推进产教融合？", corpus).reason is None
+
+
+def test_the_plans_own_words_in_another_form_are_not_unknown(assistant):
+    k = assistant.knowledge
+    # Its people (本科 → 本科生) and one character changed (高等级 → 高级别).
+    assert unknown_topics("以后高职院校可以招本科生吗？", k.corpus_norm, k.weights) == []
+    assert unknown_topics("拿到高级别技能证书的比例呢？", k.corpus_norm, k.weights) == []
+    assert k.weights.variant_of("高级别") == "高等级"
+    assert k.weights.variant_of("学费") is None  # two characters are too few to tell
+
+
+def test_a_salary_is_a_sum_but_a_raise_may_be_a_share():
+    share = ["经批准后绩效工资总量最高可上浮 50%"]
+    assert missing_specifics("老师每个月工资有多少？", share) == "文件提到了相关内容，但没有给出具体金额"
+    assert missing_specifics("绩效工资总量能多发多少？", share) is None
+
+
+def test_how_many_there_are_now_needs_a_figure_for_2020():
+    targets = ["重点建设省级高水平高职院校 15 所"]
+    reason = "文件给出的是到2025年的建设目标，没有现有数量的统计"
+    assert missing_specifics("目前全省总共有多少所高职院校？", targets) == reason
+    assert missing_specifics("省里要重点建设多少所高水平高职院校？", targets) is None
+    assert missing_specifics("2020年职业院校有多少人参加培训？", ["2020 年职业院校输送毕业生 33.77 万人，培训 120 万人次"]) is None
