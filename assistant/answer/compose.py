@@ -41,6 +41,7 @@ from .scope import (
 )
 
 MAX_SENTENCES = 4
+ASKED_WORDS_BONUS = 0.3  # for an indicator's related measures that hold the question's words
 FIGURES_PENALTY = 0.15
 _FIGURES = re.compile(r"\d+(?:\.\d+)?\s*%")
 MAX_ANSWER_CHARS = 520
@@ -290,7 +291,7 @@ def _column_named(k: Knowledge, question: str, loose: bool = False) -> int | Non
 
 
 # "多少毕业生", "几所学校": a count of things (a noun right after 多少/几), not a share.
-_COUNT_OF = re.compile(r"(?:多少|(?<!哪)几)(?!个?百分点|个?点|比例|比重|倍|成|[呢吗啊呀了的是])[\u4e00-\u9fff]")
+_COUNT_OF = re.compile(r"(?:多少|(?<![哪好这那近前])几)(?!个?百分点|个?点|比例|比重|倍|成|[呢吗啊呀了的是])[\u4e00-\u9fff]")
 _RATIO_WORDS = re.compile(r"比例|比重|占比|比率|率|百分|覆盖|%|多大")
 
 
@@ -366,6 +367,12 @@ def _answer_indicators(k: Knowledge, draft: _Draft, rows: Sequence[IndicatorRow]
     focus = [t for g in focus_groups for t in g]
     hits = list({id(s.sentence.chunk): s.sentence.chunk for s in scored}.values())
     rescored = score_sentences(" ", [_as_hit(c) for c in hits], k.weights, focus_groups) if focus else []
+    # Among them, those that also hold the question's own words come first ("名额会增加吗" → 增加专升本计划).
+    asked = {
+        (s.sentence.chunk.doc_id, s.sentence.start): s.coverage
+        for s in score_sentences(" ", [_as_hit(c) for c in hits], k.weights, term_groups(question, k.weights))
+    }
+    rescored.sort(key=lambda s: -(s.score + ASKED_WORDS_BONUS * asked.get((s.sentence.chunk.doc_id, s.sentence.start), 0.0)))
     # At most one sentence that restates a row's target (the plan's own wording of it);
     # the rest are measures.
     candidates = [s for s in rescored if s.coverage >= 0.35]

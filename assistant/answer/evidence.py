@@ -13,7 +13,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from ..retrieval.lexical import expand_query, tokenize
+from ..retrieval.lexical import domain_terms, expand_query, spelled_out, tokenize
 from ..types import Chunk, Hit
 
 DENSE_WEIGHT = 0.3
@@ -117,8 +117,10 @@ def _sentence_spans(text: str, offset: int) -> tuple[tuple[int, int, str, str], 
         if len(stripped) < 4:
             continue
         start = offset + m.start() + raw.index(stripped[0])
-        # Spaces the extraction left between digits and Chinese ("3 年以上") do not separate words.
-        out.append((start, start + len(stripped), stripped, normalize(stripped).replace(" ", "")))
+        # Spaces the extraction left between digits and Chinese ("3 年以上") do not separate words;
+        # a term's plainer words are matched too, after a separator (中本一体化 → 中职 本科).
+        norm = normalize(stripped).replace(" ", "")
+        out.append((start, start + len(stripped), stripped, norm + "|" + spelled_out(norm).replace(" ", "|")))
     return tuple(out)
 
 
@@ -163,11 +165,16 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
         if group:
             groups.append(tuple(group))
 
-    for t in tokenize(norm):
+    tokens = tokenize(norm)
+    for t in tokens:
         if not any(t in word for word in translated):  # the parts of "3+2" are not words of their own
             add([t])
+    # A domain term the segmenter cut apart ("读中职能不能" → 中 | 职能) is still asked about.
+    for term in domain_terms():
+        if term in norm and not any(term in t for t in tokens) and not any(term in word for word in translated):
+            add([term])
     # An everyday word's translations match as whole phrases ("中等职业教育"), not as their parts.
-    for word in sorted(translated, key=norm.index):
+    for word in sorted(translated, key=lambda w: (norm.index(w), -len(w), w)):
         add(table[word])
     if re.search(r"[a-z]{3}", norm):
         for t in tokenize(translate_english(norm)):

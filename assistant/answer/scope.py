@@ -105,11 +105,11 @@ _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "vn", "j")
 
 
 # What kind of thing a question asks for; the evidence must be able to hold it.
-# "几条/几个" asks for a number, "哪几条" for a list: the lookbehind keeps them apart.
-_ASKS_VALUE = re.compile(r"多少|(?<![哪好])几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
-_ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好])几)\s*(个百分点|百分点|个点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
+# "几条/几个" asks for a number, "哪几条" for a list and "这几年" for none: the lookbehind keeps them apart.
+_ASKS_VALUE = re.compile(r"多少|(?<![哪好这那近前])几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
+_ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好这那近前])几)\s*(个百分点|百分点|个点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
 # An amount of money asked for ("投入了多少资金", "补贴多少") needs a sum in 元 in the evidence.
-_MONEY = r"(?:钱|资金|经费|补助|补贴|奖励|奖金|费用|学费|工资|薪水|薪酬|起薪|投入|拨款|预算)"
+_MONEY = r"(?:钱|资金|经费|补助|补贴|奖励|奖金|费用|学费|工资|薪水|薪酬|起薪|投入|拨款|预算|税)"
 # "能上浮多少 / 多发多少 / 要达到什么标准": a change, ratio or standard, which a relative figure answers;
 # "工资多少" asks a sum.
 _ASKS_CHANGE = re.compile(r"达到|标准|上浮|浮动|增加|增长|提高|提升|多发|多拿|多给|放大|涨|倍|比例|比重|占比|百分之|翻")
@@ -206,7 +206,11 @@ def _states_money(text: str, relative: bool = True) -> bool:
     to another money figure (经费…2 倍, 绩效工资…上浮 50%)."""
     if re.search(r"\d(?:\.\d+)?\s*[万亿]?\s*元", text):
         return True
-    return relative and bool(re.search(r"\d(?:\.\d+)?\s*(?:倍|%)", text) and re.search(_MONEY.replace("钱|", ""), text))
+    money = _MONEY.replace("钱|", "")
+    return relative and any(
+        re.search(r"\d(?:\.\d+)?\s*(?:倍|%)", sentence) and re.search(money, sentence)
+        for sentence in re.split(r"[。；;]", text)
+    )
 
 
 def missing_names(question: str, evidence: Sequence[str], own_names: str = "", organizations_only: bool = False) -> str | None:

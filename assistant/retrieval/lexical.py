@@ -57,6 +57,31 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def domain_terms() -> tuple[str, ...]:
+    """The domain's own terms (the user dictionary): 中职, 双师型, 专升本…"""
+    text = resources.files("assistant.data").joinpath("userdict.txt").read_text(encoding="utf-8")
+    return tuple(normalize(line.split()[0]) for line in text.splitlines() if line.split())
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, tuple[str, ...]]:
+    """A term of the documents → the plainer words it stands for (中本一体化 → 中职 本科)."""
+    table: dict[str, tuple[str, ...]] = {}
+    text = resources.files("assistant.data").joinpath("abbreviations.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        term, _, words = line.partition("\t")
+        table[normalize(term.strip())] = tuple(normalize(w) for w in words.split())
+    return table
+
+
+def spelled_out(text: str) -> str:
+    """The plainer words of the terms ``text`` holds, for matching a question's words against it."""
+    return " ".join(w for term, words in abbreviations().items() if term in text for w in words)
+
+
 def tokenize(text: str) -> list[str]:
     """Normalized search tokens: jieba's search-mode words minus stopwords and punctuation."""
     with _lock:  # jieba's Tokenizer is not thread-safe while it initializes

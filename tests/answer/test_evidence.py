@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from assistant.answer.evidence import _occurs, term_groups
+import os
+import subprocess
+import sys
+
+from assistant.answer.evidence import _occurs, score_sentences, term_groups
+from assistant.types import Hit
 
 
 def test_a_number_matches_only_as_a_whole_number():
@@ -21,3 +26,27 @@ def test_an_everyday_word_is_one_group_and_its_parts_are_not_words(assistant):
 def test_translations_match_as_whole_phrases(assistant):
     groups = term_groups("职高毕业能读什么", assistant.knowledge.weights)
     assert ("中职", "中等职业教育", "中职学校") in groups
+
+
+def test_a_domain_term_the_segmenter_cuts_apart_is_still_a_term():
+    # jieba reads 中 | 职能 in "读中职能不能"; 中职 is still what is asked about.
+    assert ("中职",) in term_groups("读中职能不能直接读高职？")
+
+
+def test_everyday_words_starting_at_one_place_group_the_same_under_any_hash_seed():
+    # 升本科 and 升本 start together: the longer one is taken first, whatever the set order.
+    code = "from assistant.answer.evidence import term_groups; print(term_groups('大专读完想升本科，专升本会增加吗'))"
+    outputs = {
+        subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": str(seed)},
+                       capture_output=True, text=True, check=True).stdout
+        for seed in range(4)
+    }
+    assert len(outputs) == 1
+    assert "('本科', '升入')]" in outputs.pop()
+
+
+def test_a_term_counts_as_holding_the_plain_words_it_stands_for(assistant):
+    k = assistant.knowledge
+    sentence = [s for s in score_sentences("中职 本科", [Hit(c, 0.0, "t") for c in k.chunks if c.kind != "table"], k.weights)
+                if "中本一体化" in s.sentence.text][0]
+    assert sentence.coverage == 1.0 and set(sentence.matched) == {"中职", "本科"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from assistant.answer.scope import (
     asked_clauses,
     asked_heads,
+    asks_specific,
     hard_out_of_scope,
     missing_names,
     missing_specifics,
@@ -166,3 +167,14 @@ def test_how_many_there_are_now_needs_a_figure_for_2020():
     assert missing_specifics("目前全省总共有多少所高职院校？", targets) == reason
     assert missing_specifics("省里要重点建设多少所高水平高职院校？", targets) is None
     assert missing_specifics("2020年职业院校有多少人参加培训？", ["2020 年职业院校输送毕业生 33.77 万人，培训 120 万人次"]) is None
+
+
+def test_these_few_years_asks_for_no_number():
+    assert not asks_specific("这几年专升本的机会会多一些吗？")
+    assert asks_specific("专升本要读几年？")
+
+
+def test_a_tax_cut_needs_a_sum_or_a_share_stated_with_the_tax():
+    evidence = ["落实产教融合校企合作的金融、财政、税收等各项激励政策。", "大中型企业比例达到 70%。"]
+    assert missing_specifics("企业能减免多少税？", evidence) == "文件提到了相关内容，但没有给出具体金额"
+    assert missing_specifics("税收减免的比例是多少？", evidence) == "文件提到了相关内容，但没有给出具体金额"
