@@ -91,11 +91,14 @@ def verify(
     citations: Sequence[Citation],
     sources: Mapping[str, str],
     rows: Mapping[int, IndicatorRow] | None = None,
+    given: Sequence[str] = (),
 ) -> Verified:
     """Check quotes against ``sources`` (doc_id → text) and numbers against cited quotes.
 
     ``rows`` maps citation numbers of indicator citations to their rows, so a
-    gap such as 8.3 (80 − 71.7) counts as supported.
+    gap such as 8.3 (80 − 71.7) counts as supported. ``given`` are figures the
+    user stated in the question: they, and their distance to a cited row's
+    target, count as supported too.
     """
     rows = rows or {}
     dropped: list[str] = []
@@ -124,7 +127,7 @@ def verify(
             dropped.append(f"引用无效的句子已删除：{sentence.strip()[:30]}")
             continue
         body = _MARKER_RE.sub("", sentence)
-        if not _numbers_supported(body, [valid[m] for m in good], [rows[m] for m in good if m in rows]):
+        if not _numbers_supported(body, [valid[m] for m in good], [rows[m] for m in good if m in rows], given):
             dropped.append(f"数字无法在引文中核对的句子已删除：{sentence.strip()[:30]}")
             continue
         sentence = _MARKER_RE.sub(lambda m: m.group(0) if int(m.group(1)) in valid else "", sentence)
@@ -154,8 +157,10 @@ def _is_framing(sentence: str) -> bool:
     return not _NUMBER_RE.search(body)
 
 
-def _numbers_supported(sentence: str, cited: Sequence[Citation], rows: Sequence[IndicatorRow]) -> bool:
-    allowed: set[str] = set()
+def _numbers_supported(
+    sentence: str, cited: Sequence[Citation], rows: Sequence[IndicatorRow], given: Sequence[str] = ()
+) -> bool:
+    allowed: set[str] = set(given)
     for c in cited:
         allowed.update(_NUMBER_RE.findall(c.quote))
         allowed.update(_NUMBER_RE.findall(c.display))
@@ -163,6 +168,8 @@ def _numbers_supported(sentence: str, cited: Sequence[Citation], rows: Sequence[
         values = [v for v in (row.baseline_2020, row.target_2025) if _NUMBER_RE.fullmatch(v)]
         if len(values) == 2:
             allowed.add(format_number(abs(float(values[1]) - float(values[0]))))
+        if _NUMBER_RE.fullmatch(row.target_2025):
+            allowed.update(format_number(abs(float(row.target_2025) - float(g))) for g in given)
     for number in _NUMBER_RE.findall(sentence):
         if number not in allowed and not _is_period_year(number):
             return False

@@ -22,7 +22,9 @@ from .indicators import (
     asked_unit,
     asks_gap,
     asks_quantity,
+    describe_distance,
     describe_row,
+    given_value,
     mentioned_levels,
     select_rows,
     unit_compatible,
@@ -99,6 +101,7 @@ class _Draft:
     parts: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     rows: dict[int, IndicatorRow] = field(default_factory=dict)
+    given: list[str] = field(default_factory=list)  # figures the user stated ("我们现在75%")
 
     def cite_text(self, k: Knowledge, scored: Scored, terms: Sequence[str]) -> int:
         s = scored.sentence
@@ -256,7 +259,7 @@ def compose(
 
 def _finish(k: Knowledge, draft: _Draft, question: str, hits: Sequence[Hit]) -> Answer:
     """Verify every quote and number of the draft; refuse if nothing survives."""
-    verified = verify("".join(draft.parts), draft.citations, k.sources, draft.rows)
+    verified = verify("".join(draft.parts), draft.citations, k.sources, draft.rows, draft.given)
     if not verified.citations:
         return refusal(question, "找到的条款未能通过引文核对", hits)
     return Answer(
@@ -353,6 +356,12 @@ def _answer_indicators(k: Knowledge, draft: _Draft, rows: Sequence[IndicatorRow]
     for row in rows[:4]:
         n = draft.cite_row(k, row)
         draft.parts.append(f"{describe_row(row)}[{n}]。")
+    # "我们现在75%，还差几个点": the distance from the user's own figure, for a single row.
+    given = given_value(question, rows[0]) if len(rows) == 1 else None
+    distance = describe_distance(rows[0], given) if given else None
+    if distance:
+        draft.given.append(given)
+        draft.parts.append(f"{distance}[{draft.cite_row(k, rows[0])}]。")
     notes = {r.note for r in rows if r.note}
     if notes:
         n = draft.cite_row(k, rows[0])

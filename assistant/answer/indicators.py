@@ -198,3 +198,43 @@ _GAP_ASK = re.compile(r"(提高|提升|增加|增长|相差|还差|差多少|差
 def asks_gap(question: str) -> bool:
     """The question asks how far 2020 is from 2025, which only an indicator row answers exactly."""
     return bool(_GAP_ASK.search(normalize(question)))
+
+
+# "我们现在是75%", "我校目前 12000 元": the user's own current figure (not a year, not a 专栏 number).
+_GIVEN_VALUE = re.compile(r"(?<![\d.专栏])(\d+(?:\.\d+)?)\s*(%|％|个百分点|万人|万|人|所|个|元)?(?![\d.]|\s*年)")
+_GIVEN_CUE = re.compile(r"现在|目前|现有|已经|已|我们|我校|本校|学校|今年|去年")
+
+
+def given_value(question: str, row: IndicatorRow) -> str | None:
+    """The current value the user states for ``row``'s indicator, in its unit, if exactly one."""
+    norm = normalize(question)
+    if not _GIVEN_CUE.search(norm):
+        return None
+    values = []
+    for m in _GIVEN_VALUE.finditer(norm):
+        number, unit = m.group(1), (m.group(2) or "").replace("％", "%")
+        if number in (row.baseline_2020, row.target_2025) or re.fullmatch(r"20\d\d", number):
+            continue
+        if unit and not (unit == row.unit or (unit == "万" and row.unit.startswith("万"))):
+            continue
+        if not unit and row.unit == "%" and float(number) > 100:
+            continue
+        values.append(number)
+    return values[0] if len(values) == 1 else None
+
+
+def describe_distance(row: IndicatorRow, given: str) -> str | None:
+    """'按您给出的75%计算，距2025年目标80%还差5个百分点'."""
+    try:
+        gap = float(row.target_2025) - float(given)
+    except ValueError:
+        return None
+    unit = row.unit
+    amount = format_number(abs(gap))
+    step = "个百分点" if unit == "%" else unit
+    if gap > 0:
+        return f"按您给出的{given}{unit}计算，距2025年目标{row.target_2025}{unit}还差{amount}{step}"
+    if gap == 0:
+        return f"按您给出的{given}{unit}计算，已达到2025年目标{row.target_2025}{unit}"
+    return f"按您给出的{given}{unit}计算，已超过2025年目标{row.target_2025}{unit}{amount}{step}"
+

@@ -275,3 +275,11 @@ def test_a_salary_amount_is_not_answered_with_a_teacher_share(assistant):
     a = assistant.ask("“双师型”老师一个月工资大概多少？")
     assert not a.found and not a.citations
     assert "没有给出具体金额" in a.answer
+
+
+def test_the_distance_from_a_figure_the_user_gives(assistant):
+    a = assistant.ask("我们学校是高职，双师型教师比例目前68.5%，到2025年还差多少？")
+    assert a.found
+    assert "按您给出的68.5%计算，距2025年目标80%还差11.5个百分点[1]。" in a.answer
+    assert a.citations[0].kind == "indicator"
+    verbatim(assistant, a)

@@ -51,6 +51,15 @@ def test_gap_of_one_cited_row_is_supported():
     assert v.answer == ""
 
 
+def test_a_figure_the_user_gave_and_its_distance_to_the_target_are_supported():
+    c = Citation(1, "indicator", "规划", (), None, ROW.quote, ROW.display(), "doc", ROW.start, ROW.end)
+    text = "按您给出的75%计算，距2025年目标80%还差5个百分点[1]。"
+    assert verify(text, [c], {"doc": SOURCE}, {1: ROW}, given=["75"]).answer == text
+    assert verify(text, [c], {"doc": SOURCE}, {1: ROW}).answer == ""  # 75 and 5 come from nowhere
+    wrong = "按您给出的75%计算，距2025年目标80%还差6个百分点[1]。"
+    assert verify(wrong, [c], {"doc": SOURCE}, {1: ROW}, given=["75"]).answer == ""
+
+
 def test_uncited_number_sentence_is_dropped_but_framing_kept():
     c = cite(1, "中职学校办学条件全面达标。")
     v = verify("规划期为2021—2025年。共有 7 项任务。办学条件全面达标[1]。", [c], {"doc": SOURCE})
