@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any, Mapping, Sequence
 
 from ..normalize import normalize
+from ..retrieval.lexical import translate_english
 from ..types import Answer, Chunk, Citation, Hit, IndicatorRow
 from .citations import indicator_citation, quote_window, section_display, text_citation, verify
 from .context import Resolved
@@ -43,6 +44,7 @@ from .scope import (
 )
 
 MAX_SENTENCES = 4
+_ENGLISH = re.compile(r"[A-Za-z]{3}")
 ASKED_WORDS_BONUS = 0.3  # for an indicator's related measures that hold the question's words
 FIGURES_PENALTY = 0.15
 _FIGURES = re.compile(r"\d+(?:\.\d+)?\s*%")
@@ -180,7 +182,11 @@ def compose(
     # when it asks for a specific value, list or date, when little else of it is found,
     # or when the word is what an asked clause is about ("……可以免学费吗").
     unknown = unknown_topics(asked_clauses(question), k.corpus_norm, k.weights)
+    # An English question's words, in Chinese, that the documents never use: what it asks about.
+    english = unknown_topics(translate_english(normalize(question)), k.corpus_norm, k.weights) if _ENGLISH.search(question) else []
     best_coverage = scored[0].coverage if scored else 0.0
+    if english and resolved.column is None:
+        return refusal(question, "文件没有提到" + "、".join(f"“{w}”" for w, _ in english[:3]), hits)
     if unknown and resolved.column is None and (
         any(is_place(u) for u in unknown)
         or asks_specific(question)

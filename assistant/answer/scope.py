@@ -113,7 +113,12 @@ _MONEY = r"(?:钱|资金|经费|补助|补贴|奖励|奖金|费用|学费|工资
 # "能上浮多少 / 多发多少 / 要达到什么标准": a change, ratio or standard, which a relative figure answers;
 # "工资多少" asks a sum.
 _ASKS_CHANGE = re.compile(r"达到|标准|上浮|浮动|增加|增长|提高|提升|多发|多拿|多给|放大|涨|倍|比例|比重|占比|百分之|翻")
-_ASKS_MONEY = re.compile(rf"(?:多少|几)[^，。？?,]{{0,4}}{_MONEY}|{_MONEY}[^，。？?,]{{0,6}}(?:多少|几)")
+_MONEY_EN = r"(?:salar|wage|pay\b|fee|cost|money|fund|subsid|allowance|tuition)"
+_ASKS_MONEY = re.compile(
+    rf"(?:多少|几)[^，。？?,]{{0,4}}{_MONEY}|{_MONEY}[^，。？?,]{{0,6}}(?:多少|几)"
+    rf"|how much[^?.,]{{0,40}}{_MONEY_EN}|{_MONEY_EN}[^?.,]{{0,30}}how much",
+    re.I,
+)
 # Units that any percentage or plain count in the evidence answers.
 _LOOSE_UNITS = {"个百分点": "%", "百分点": "%", "个点": "%"}
 # Counters of institutions stand for one another: "几家机构" is answered by "3所机构".

@@ -283,3 +283,14 @@ def test_the_distance_from_a_figure_the_user_gives(assistant):
     assert "按您给出的68.5%计算，距2025年目标80%还差11.5个百分点[1]。" in a.answer
     assert a.citations[0].kind == "indicator"
     verbatim(assistant, a)
+
+
+def test_an_english_question_about_something_the_plan_never_mentions_is_refused(assistant):
+    a = assistant.ask("How much tuition does a secondary vocational school charge?")
+    assert not a.found and not a.citations
+    assert "学费" in a.answer
+    b = assistant.ask("What is the monthly salary of a double-qualified teacher?")
+    assert not b.found
+    # English questions the plan does answer still are.
+    c = assistant.ask("What is the 2025 target for the smart campus compliance rate?")
+    assert c.found and c.citations[0].kind == "indicator" and "100%" in c.answer
