@@ -40,6 +40,7 @@ from .scope import (
     is_place,
     missing_names,
     missing_specifics,
+    named_document_content,
     unknown_topics,
 )
 
@@ -139,6 +140,9 @@ def compose(
     scope = hard_out_of_scope(question, k.corpus_norm)
     if scope.reason:
         return refusal(question, scope.reason, hits)
+    other_document = named_document_content(question, list(k.titles.values()))
+    if other_document:
+        return refusal(question, other_document, hits)
 
     groups = term_groups(search, k.weights)
     terms = [t for g in groups for t in g]

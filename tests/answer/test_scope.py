@@ -9,6 +9,7 @@ from assistant.answer.scope import (
     hard_out_of_scope,
     missing_names,
     missing_specifics,
+    named_document_content,
     unknown_topics,
 )
 
@@ -178,3 +179,12 @@ def test_a_tax_cut_needs_a_sum_or_a_share_stated_with_the_tax():
     evidence = ["落实产教融合校企合作的金融、财政、税收等各项激励政策。", "大中型企业比例达到 70%。"]
     assert missing_specifics("企业能减免多少税？", evidence) == "文件提到了相关内容，但没有给出具体金额"
     assert missing_specifics("税收减免比例是多少？", evidence) == "文件提到了相关内容，但没有给出具体金额"
+
+
+def test_what_another_named_document_says_is_not_in_the_store():
+    titles = ["浙江省职业教育“十四五”发展规划（2021—2025年）"]
+    assert named_document_content("《职业院校数字校园规范》里具体有哪些要求？", titles) == (
+        "文件只提到了《职业院校数字校园规范》的名称，没有收录它的具体内容"
+    )
+    assert named_document_content("《浙江省职业教育“十四五”发展规划》里关于教材怎么说？", titles) is None
+    assert named_document_content("规划里提到《职业院校数字校园规范》了吗？", titles) is None
