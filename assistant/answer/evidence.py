@@ -124,6 +124,11 @@ def _sentence_spans(text: str, offset: int) -> tuple[tuple[int, int, str, str], 
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def _chunk_matching_text(text: str, offset: int) -> str:
+    return "|".join(norm for *_, norm in _sentence_spans(text, offset))
+
+
 @lru_cache(maxsize=1024)
 def _normalized_heading(section: tuple[str, ...]) -> str:
     from ..normalize import normalize
@@ -207,18 +212,24 @@ def score_sentences(
     scored: list[Scored] = []
     for rank, hit in enumerate(hits):
         heading = _normalized_heading(tuple(hit.chunk.section))
-        for start, end, text, norm in _sentence_spans(hit.chunk.text, hit.chunk.start):
+        spans = _sentence_spans(hit.chunk.text, hit.chunk.start)
+        # Only the groups the chunk holds at all are looked for in its sentences.
+        whole = _chunk_matching_text(hit.chunk.text, hit.chunk.start)
+        present = [(g, w) for g, w in zip(compact, weight) if any(bare in whole for _, bare in g)]
+        heading_weight = sum(w for g, w in zip(compact, weight) if any(t in heading for t, _ in g))
+        for start, end, text, norm in spans:
             sentence = Sentence(hit.chunk, start, end, text, rank)
             matched: list[str] = []
-            found = in_heading = 0.0
-            for g, w in zip(compact, weight):
+            found = held_heading = 0.0
+            for g, w in present:
                 hit_terms = [t for t, bare in g if _occurs(bare, norm)]
                 if hit_terms:
                     matched.extend(hit_terms)
                     found += w
-                elif any(t in heading for t, _ in g):
-                    in_heading += w
-            coverage = (found + 0.5 * in_heading) / total
+                    if any(t in heading for t, _ in g):
+                        held_heading += w
+            # A group the sentence lacks but its heading holds counts half.
+            coverage = (found + 0.5 * (heading_weight - held_heading)) / total
             sim = dense.get((sentence.chunk.doc_id, sentence.start), 0.0)
             # Sentences close to the best embedding match share up to DENSE_WEIGHT: this
             # is what rescues paraphrases that share few words with the plan.
