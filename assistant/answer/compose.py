@@ -46,6 +46,8 @@ from .scope import (
 
 MAX_SENTENCES = 4
 _ENGLISH = re.compile(r"[A-Za-z]{3}")
+OTHER_PART_MIN_IDF = 2.0  # what a sentence must add to answer the other part of a two-part question
+_TWO_PARTS = re.compile(r"[和与及、]|以及|还有|分别|各(?:要|培育|建|有|是|多少|几)")
 ASKED_WORDS_BONUS = 0.3  # for an indicator's related measures that hold the question's words
 FIGURES_PENALTY = 0.15
 _FIGURES = re.compile(r"\d+(?:\.\d+)?\s*%")
@@ -259,7 +261,7 @@ def compose(
             # Staff asking for "the clause": the paragraph's lead sentence names the measure the sentence belongs to.
             _answer_text(k, draft, [_paragraph_lead(k, best), best, *scored[1:]], terms, keep=2)
         else:
-            _answer_text(k, draft, scored, terms)
+            _answer_text(k, draft, scored, terms, parts_asked=bool(_TWO_PARTS.search(question)))
         missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()))
         if missing:
             return refusal(question, missing, hits)
@@ -602,8 +604,12 @@ def _answer_text(
     limit: int = 0,
     max_chars: int = MAX_ANSWER_CHARS,
     keep: int = 1,
+    parts_asked: bool = False,
 ) -> None:
-    """Cite the first ``keep`` sentences, then the best of the rest that match well enough."""
+    """Cite the first ``keep`` sentences, then the best of the rest that match well enough.
+
+    ``parts_asked``: the question asks about two things ("A和B各…"); a rare word that no
+    chosen sentence holds brings in the best sentence that does."""
     best = scored[0]
     chosen = [best]
     used_chars = len(best.sentence.text)
@@ -618,9 +624,26 @@ def _answer_text(
             continue
         chosen.append(s)
         used_chars += len(s.sentence.text)
+    if parts_asked:
+        chosen = _cover_the_other_part(k, chosen, scored, limit or MAX_SENTENCES)
     for s in chosen:
         n = draft.cite_text(k, s, terms)
         draft.parts.append(f"{_quoted_text(draft, n)}[{n}]")
+
+
+def _cover_the_other_part(k: Knowledge, chosen: list[Scored], scored: Sequence[Scored], limit: int) -> list[Scored]:
+    held = {t for c in chosen for t in c.matched}
+    best_new: tuple[float, Scored] | None = None
+    for s in scored:
+        if s in chosen or any(_overlaps(s, c) for c in chosen):
+            continue
+        gained = sum(k.weights.idf(t) for t in set(s.matched) - held)
+        if gained >= OTHER_PART_MIN_IDF and (best_new is None or gained > best_new[0]):
+            best_new = (gained, s)
+    if best_new is None:
+        return chosen
+    kept = chosen if len(chosen) < limit else chosen[:-1]
+    return [*kept, best_new[1]]
 
 
 def _quoted_text(draft: _Draft, n: int) -> str:

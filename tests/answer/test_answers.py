@@ -294,3 +294,13 @@ def test_an_english_question_about_something_the_plan_never_mentions_is_refused(
     # English questions the plan does answer still are.
     c = assistant.ask("What is the 2025 target for the smart campus compliance rate?")
     assert c.found and c.citations[0].kind == "indicator" and "100%" in c.answer
+
+
+def test_a_two_part_question_is_answered_for_both_parts(assistant):
+    a = assistant.ask("规划对双师型教师认定和教师全员轮训分别怎么规定？")
+    quotes = " ".join(c.quote for c in a.citations)
+    assert "全员轮训" in quotes and "“双师型”教师认定" in quotes
+    b = assistant.ask("高职扩招和学分银行分别怎么说？")
+    quotes = " ".join(c.quote for c in b.citations)
+    assert "落实高职扩招工作举措" in quotes and "学分银行" in quotes
+    verbatim(assistant, a)
