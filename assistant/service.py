@@ -121,9 +121,14 @@ class Assistant:
         )
 
     def _retrieve(self, inputs: dict[str, Any]) -> dict[str, Any]:
-        from .answer.context import resolve
+        from dataclasses import replace
+
+        from .answer.context import resolve, without_own_titles
 
         resolved = resolve(inputs["question"], inputs["history"])
+        # "根据《浙江省职业教育“十四五”发展规划》，……": the store's own titles are not what is asked.
+        titles = list(self.knowledge.titles.values())
+        resolved = replace(resolved, search_text=without_own_titles(resolved.search_text, titles))
         retriever = self.retriever
         vector = self.embedder.embed_query(resolved.search_text)
         lexical = retriever.bm25(resolved.search_text, retriever.depth)

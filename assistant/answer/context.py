@@ -144,3 +144,22 @@ def parse_history(raw: Any) -> list[Turn]:
         else:
             raise QuestionError(f"history item {i} must be [question, answer] or an answer object, got {str(item)[:60]!r}")
     return turns
+
+
+_BOOK_TITLE = re.compile(r"《([^》]{2,60})》")
+
+
+def without_own_titles(text: str, titles: Sequence[str]) -> str:
+    """``text`` without the names of the store's own documents ("根据《浙江省职业教育“十四五”发展规划》，……"):
+    staff cite the title in full, and its words say nothing about what is asked."""
+    from ..normalize import normalize
+
+    own = [re.sub(r"[\s“”\"（）()—–\-0-9年]", "", normalize(t)) for t in titles]
+
+    def strip(m: re.Match[str]) -> str:
+        name = re.sub(r"[\s“”\"（）()—–\-0-9年]", "", normalize(m.group(1)))
+        return "" if name and any(name in t or t in name for t in own) else m.group(0)
+
+    stripped = _BOOK_TITLE.sub(strip, text)
+    return stripped if stripped.strip() else text
+

@@ -304,3 +304,10 @@ def test_a_two_part_question_is_answered_for_both_parts(assistant):
     quotes = " ".join(c.quote for c in b.citations)
     assert "落实高职扩招工作举措" in quotes and "学分银行" in quotes
     verbatim(assistant, a)
+
+
+def test_the_plans_own_title_in_the_question_does_not_steer_the_answer(assistant):
+    a = assistant.ask("请问《浙江省职业教育“十四五”发展规划》中关于中职学校办学条件达标是怎么规定的？")
+    assert a.found
+    assert any("2025 年前实现全面达标" in c.quote for c in a.citations)
+    verbatim(assistant, a)
