@@ -1,3 +1,6 @@
+"""What retrieval searches for: the question resolved against the conversation (assistant/answer/context.py)."""
+
+from __future__ import annotations
 
 
 def test_the_stores_own_titles_are_dropped_from_the_search_text():
