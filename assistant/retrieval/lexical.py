@@ -44,17 +44,22 @@ def _tokenizer():
     return tokenizer
 
 
-@lru_cache(maxsize=1)
-def synonyms() -> dict[str, tuple[str, ...]]:
-    """Everyday word → the terms the documents use."""
+def _read_table(name: str) -> dict[str, tuple[str, ...]]:
+    """A data table of ``word<TAB>words…`` lines (``#`` comments), normalized like the index."""
     table: dict[str, tuple[str, ...]] = {}
-    text = resources.files("assistant.data").joinpath("synonyms.tsv").read_text(encoding="utf-8")
+    text = resources.files("assistant.data").joinpath(name).read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        word, _, terms = line.partition("\t")
-        table[normalize(word.strip())] = tuple(normalize(t) for t in terms.split())
+        word, _, words = line.partition("\t")
+        table[normalize(word.strip())] = tuple(normalize(w) for w in words.split())
     return table
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """Everyday word → the terms the documents use."""
+    return _read_table("synonyms.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -67,14 +72,7 @@ def domain_terms() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, tuple[str, ...]]:
     """A term of the documents → the plainer words it stands for (中本一体化 → 中职 本科)."""
-    table: dict[str, tuple[str, ...]] = {}
-    text = resources.files("assistant.data").joinpath("abbreviations.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        term, _, words = line.partition("\t")
-        table[normalize(term.strip())] = tuple(normalize(w) for w in words.split())
-    return table
+    return _read_table("abbreviations.tsv")
 
 
 def spelled_out(text: str) -> str:
