@@ -21,16 +21,19 @@ from .evidence import Scored, TermWeights, score_sentences, term_groups
 from .indicators import (
     IndicatorMatcher,
     asked_unit,
+    asks_baseline_only,
     asks_gap,
     asks_quantity,
     describe_distance,
     describe_row,
     given_value,
+    has_baseline,
     mentioned_levels,
     select_rows,
     unit_compatible,
 )
 from .scope import (
+    area_below_province,
     asked_clauses,
     asked_heads,
     asks_money,
@@ -55,6 +58,8 @@ MAX_ANSWER_CHARS = 520
 # A list question ("有哪些") is answered by more of the clauses that match it.
 LIST_MAX_SENTENCES = 6
 LIST_MAX_ANSWER_CHARS = 640
+INDICATOR_NAMED_LEXICAL = 0.8  # of an indicator name's weight the question must hold to name it
+LEAD_NAMED_SHARE = 0.7  # of a lead sentence's noun weight the question must hold to name that measure
 _NOW_CUES = ("现在", "目前", "现状", "进展", "差多少", "还差", "当前", "now", "current")
 
 
@@ -195,20 +200,26 @@ def compose(
         return refusal(question, "文件没有提到" + "、".join(f"“{w}”" for w, _ in english[:3]), hits)
     if unknown and resolved.column is None and (
         any(is_place(u) for u in unknown)
-        or asks_specific(question)
-        or best_coverage < 0.5
         or any(w in asked_heads(question) for w, _ in unknown)
+        or ((asks_specific(question) or best_coverage < 0.5) and not _names_indicator(k, resolved, query_vector))
     ):
         return refusal(question, "文件没有提到" + "、".join(f"“{w}”" for w, _ in unknown[:3]), hits)
 
     draft = _Draft()
+    if k.rows and _asks_dimensions(question):
+        # "发展目标表分成哪几个维度": the table's first column, each dimension cited by its first row.
+        _answer_dimensions(k, draft)
+        return _finish(k, draft, question, hits)
     # A 专栏 named by its title is what the user wants quoted, not the indicator table.
     rows = [] if named_column else _indicator_rows(k, resolved, query_vector, hits)
     if rows and scored and not asks_gap(search) and not _states_row_value(rows, scored[0]) and _text_explains_better(k, rows, scored[0], terms):
         rows = []  # e.g. "高水平中职学校建多少所" is a 专栏 figure, not the 中职在校生 row
-    if rows and "全国" in question and not any("全国" in (r.section[-1] if r.section else "") for r in rows):
-        # The table holds the province's figures; a national figure is not in it.
-        return refusal(question, "发展目标表给出的是浙江省的指标，文件没有全国的数据", hits)
+    area = area_below_province(question) if rows else None
+    if area and not any(area in " ".join(r.section) for r in rows):
+        # The table holds the province's figures; a national or a city's figure is not in it.
+        return refusal(question, f"发展目标表给出的是浙江省全省的指标，文件没有{area}的数据", hits)
+    if rows and asks_baseline_only(question) and not any(has_baseline(r) for r in rows):
+        return refusal(question, "发展目标表没有给出这项指标2020年的数值（表中为“-”），只有2025年目标", hits)
     if rows:
         # The table gives counts and shares; "which schools" is not among them.
         names = missing_names(question, [], " ".join(k.titles.values()), organizations_only=True)
@@ -247,16 +258,21 @@ def compose(
             if len(columns) >= 2:
                 _answer_headings(k, draft, "规划设有以下专栏：", columns)
                 return _finish(k, draft, question, hits)
-        listed = _section_leads(k, best) if listing else None
+        # "评价改革方面有哪些做法": the question names one measure's lead ("推进职业教育评价改革。"),
+        # so its paragraph is the list, not the section's other leads.
+        named_lead = listing and _is_lead(k, best) and _question_holds_lead(k, question, best)
+        listed = _section_leads(k, best) if listing and not named_lead else None
         # A clause that introduces a list ("主要表现为：") or names a counted set ("五个对接")
         # is answered together with the sentences that spell the list out.
-        members = _counted_set_members(k, best, question) or (_paragraph_rest(k, best) if _introduces_list(best) else [])
+        members = _counted_set_members(k, best, question) or (
+            _paragraph_rest(k, best) if named_lead or _introduces_list(best) else []
+        )
         if listed:
             _answer_text(k, draft, listed, terms, strict=False, limit=len(listed))
         elif listing or members:
             ordered = [best, *members, *scored[1:]]
-            _answer_text(k, draft, ordered, terms, limit=LIST_MAX_SENTENCES, max_chars=LIST_MAX_ANSWER_CHARS,
-                         keep=1 + len(members))
+            limit = max(LIST_MAX_SENTENCES, 1 + len(members)) if named_lead else LIST_MAX_SENTENCES
+            _answer_text(k, draft, ordered, terms, limit=limit, max_chars=LIST_MAX_ANSWER_CHARS, keep=1 + len(members))
         elif _ASKS_CLAUSE.search(question) and _paragraph_lead(k, best):
             # Staff asking for "the clause": the paragraph's lead sentence names the measure the sentence belongs to.
             _answer_text(k, draft, [_paragraph_lead(k, best), best, *scored[1:]], terms, keep=2)
@@ -310,6 +326,15 @@ _COUNT_OF = re.compile(r"(?:多少|(?<![哪好这那近前])几)(?!个?百分点
 _RATIO_WORDS = re.compile(r"比例|比重|占比|比率|率|百分|覆盖|%|多大")
 
 
+def _names_indicator(k: Knowledge, resolved: Resolved, query_vector) -> bool:
+    """The question spells out an indicator's name ("1+X证书获取率的起点和目标"): a value asked
+    for is that row's, and another word of the question ("起点") only frames the asking."""
+    if not k.rows:
+        return False
+    matches = k.matcher.match(resolved.search_text, query_vector)
+    return bool(matches) and matches[0].lexical >= INDICATOR_NAMED_LEXICAL
+
+
 def _indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequence[Hit]) -> list[IndicatorRow]:
     if not k.rows:
         return []
@@ -325,7 +350,7 @@ def _indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequen
         resolved.search_text, expanded
     )
     table_ranked = any(h.chunk.kind == "table" for h in hits[:3])
-    rows = select_rows(matches, levels, min_score=0.42 if table_ranked else 0.55)
+    rows = select_rows(matches, levels, min_score=0.42 if table_ranked else 0.55, parts_asked=bool(_TWO_PARTS.search(asked)))
     # A count asked in one unit is not answered by a row in another (几所 ≠ 万人).
     asked = asked_unit(resolved.question)
     if asked:
@@ -357,7 +382,8 @@ def _text_explains_better(k: Knowledge, rows: Sequence[IndicatorRow], best: Scor
         return False
     weight = {t: k.weights.idf(t) for t in content}
     total = sum(weight.values()) or 1.0
-    row_text = normalize(" ".join(f"{r.dimension} {r.indicator} {r.level or ''}" for r in rows))
+    # A row's headings (the table's title, "…“十四五”发展目标") are its context, as a sentence's are.
+    row_text = normalize(" ".join(f"{' '.join(r.section)} {r.dimension} {r.indicator} {r.level or ''}" for r in rows))
     sentence = normalize(best.sentence.text + " " + " ".join(best.sentence.chunk.section))
     row_cov = sum(w for t, w in weight.items() if t in row_text) / total
     text_cov = sum(w for t, w in weight.items() if t in sentence) / total
@@ -413,6 +439,27 @@ def _as_hit(chunk):
 
 _ASKS_LIST = re.compile(r"哪些|有哪几|分别[指是有]|几块|几部分|几个部分|列一下|列出|列举|哪[几两三四五六七八九十](?:[条项个点类种大]|方面|部分)|包括哪些|包括什么|分别是|哪些方面|哪些原则|几条原则")
 _LEAD_MAX_CHARS = 40
+
+
+# The indicator table's first column is headed 维度; its values group the indicators.
+_DIMENSIONS_ASKED = re.compile(r"维度|指标\S{0,6}(?:哪几类|哪些类|几大类|哪几个方面|哪几块)")
+
+
+def _asks_dimensions(question: str) -> bool:
+    norm = normalize(question)
+    return bool(_DIMENSIONS_ASKED.search(norm)) and (asks_list(norm) or asks_quantity(norm) or "几个" in norm)
+
+
+def _answer_dimensions(k: Knowledge, draft: _Draft) -> None:
+    first: dict[str, IndicatorRow] = {}
+    for row in sorted(k.rows, key=lambda r: r.start):
+        if row.dimension:
+            first.setdefault(row.dimension, row)
+    parts = [f"{name}[{draft.cite_row(k, row)}]" for name, row in first.items()]
+    draft.parts.append("发展目标表的指标分为以下维度：" + "、".join(parts) + "。")
+    note = next((r for r in first.values() if r.note), None)
+    if note is not None:
+        draft.parts.append(f"{note.note}[{draft.cite_row(k, note)}]。")
 
 
 def asks_list(question: str) -> bool:
@@ -493,6 +540,25 @@ def _answer_headings(k: Knowledge, draft: _Draft, lead: str, children) -> None:
     draft.parts.append("。")
 
 
+def _is_lead(k: Knowledge, best: Scored) -> bool:
+    """``best`` is a short sentence that opens its paragraph (a measure's name, "推进多元办学改革。")."""
+    s = best.sentence
+    text = k.sources[s.chunk.doc_id]
+    return (s.start == 0 or text[s.start - 1] == "\n") and len(s.text) <= _LEAD_MAX_CHARS
+
+
+def _question_holds_lead(k: Knowledge, question: str, best: Scored) -> bool:
+    """The lead sentence's nouns are the question's words, all but the common ones (改革, 建设):
+    the question names that measure."""
+    from ..retrieval.lexical import is_stopword, tag
+
+    norm = normalize(question)
+    nouns = {w for w, f in tag(best.sentence.text) if f.startswith(("n", "m", "l", "j")) and len(w) >= 2 and not is_stopword(w)}
+    total = sum(k.weights.idf(w) for w in nouns)
+    held = sum(k.weights.idf(w) for w in nouns if w in norm or w in best.matched)
+    return total > 0 and held >= LEAD_NAMED_SHARE * total
+
+
 def _section_leads(k: Knowledge, best: Scored) -> list[Scored] | None:
     """For "有哪几条" questions: the short lead sentences that open each paragraph of the best sentence's section.
 
@@ -508,7 +574,7 @@ def _section_leads(k: Knowledge, best: Scored) -> list[Scored] | None:
     def is_lead(start: int, length: int) -> bool:
         return (start == 0 or text[start - 1] == "\n") and length <= _LEAD_MAX_CHARS
 
-    if not is_lead(best.sentence.start, len(best.sentence.text)):
+    if not _is_lead(k, best):
         return None
     leads = []
     for c in k.chunks:

@@ -33,6 +33,7 @@ class RowMatch:
     row: IndicatorRow
     score: float
     lexical: float
+    shared: frozenset[str] = frozenset()  # the name's bigrams that the question holds
 
 
 def indicator_core(name: str) -> str:
@@ -80,7 +81,7 @@ class IndicatorMatcher:
         # An English question names an indicator only through the glossary's terms:
         # how many of those the name holds is the lexical evidence.
         english = _english_terms(question)
-        scored: dict[str, tuple[float, float]] = {}
+        scored: dict[str, tuple[float, float, frozenset[str]]] = {}
         for name in self.names:
             lex = self.lexical(q, name)
             if english:
@@ -90,7 +91,8 @@ class IndicatorMatcher:
             if query_vector is not None and name in self.name_vectors:
                 dense = sum(a * b for a, b in zip(query_vector, self.name_vectors[name]))
             # e5 cosines sit in ~0.7–0.9; rescale so 0.8 → 0.5.
-            scored[name] = (0.65 * lex + 0.35 * max(0.0, (dense - 0.7) * 5), lex)
+            shared = frozenset(g for g in self._grams[name] if g in q)
+            scored[name] = (0.65 * lex + 0.35 * max(0.0, (dense - 0.7) * 5), lex, shared)
         out = [RowMatch(r, *scored[r.indicator]) for r in self.rows]
         out.sort(key=lambda m: -m.score)
         return out
@@ -107,8 +109,13 @@ def asks_quantity(text: str) -> bool:
     return any(cue in norm for cue in QUANTITY_CUES)
 
 
-def select_rows(matches: Sequence[RowMatch], levels: Sequence[str], min_score: float = 0.42) -> list[IndicatorRow]:
-    """The best-matching indicator(s), narrowed to the levels asked about."""
+def select_rows(
+    matches: Sequence[RowMatch], levels: Sequence[str], min_score: float = 0.42, parts_asked: bool = False
+) -> list[IndicatorRow]:
+    """The best-matching indicator(s), narrowed to the levels asked about.
+
+    ``parts_asked``: the question asks about two things ("A和B分别多少"); a row that holds
+    words of the question that no chosen row holds is the other part, even when it scores lower."""
     if levels:
         # An indicator named for another level ("中职学校在校生人数" when 高职 is asked) is not it.
         matches = [
@@ -118,10 +125,23 @@ def select_rows(matches: Sequence[RowMatch], levels: Sequence[str], min_score: f
     if not matches or matches[0].score < min_score:
         return []
     best = matches[0].score
+    # Words of the question that the best row holds, levels aside; a row that holds
+    # none besides them ("中职…比例" for "中职双师型比例") is a near name, not another asked row.
+    level_grams = {g for lvl in LEVELS for g in _bigrams(lvl)}
+    best_shared = matches[0].shared - level_grams
     names: list[str] = []
     for m in matches:
-        if m.score >= max(min_score, 0.85 * best) and m.row.indicator not in names:
-            names.append(m.row.indicator)
+        if m.score < max(min_score, 0.85 * best) or m.row.indicator in names:
+            continue
+        if names and best_shared and (m.shared - level_grams) < best_shared:
+            continue
+        names.append(m.row.indicator)
+    if parts_asked:
+        held = set(best_shared)
+        for m in matches:
+            if m.score >= min_score and m.row.indicator not in names and len(m.shared - level_grams - held) >= 2:
+                names.append(m.row.indicator)
+                held |= m.shared
     names = names[:3]
     rows = [m.row for m in matches if m.row.indicator in names]
     by_name: dict[str, list[IndicatorRow]] = {}
@@ -152,7 +172,7 @@ def describe_row(row: IndicatorRow) -> str:
         return f"{value}{unit}" if unit == "%" else f"{value}{unit}"
 
     parts = []
-    if row.baseline_2020 in ("-", "—"):
+    if not has_baseline(row):
         parts.append("2020年无基数（表中为“-”）")
     else:
         parts.append(f"2020年为{fmt(row.baseline_2020)}")
@@ -190,6 +210,20 @@ def unit_compatible(asked: str, unit: str) -> bool:
     if asked in ("元", "万元", "亿元"):
         return unit.endswith("元")
     return asked == unit
+
+
+_BASELINE_ASK = re.compile(r"2020|十三五末|现在|目前|现有")
+_TARGET_ASK = re.compile(r"2025|目标|十四五末|要达到|要到|要提|将来|以后|规划期末")
+
+
+def asks_baseline_only(question: str) -> bool:
+    """"2020年…是多少": the question asks for the starting figure and not the 2025 target."""
+    norm = normalize(question)
+    return bool(_BASELINE_ASK.search(norm)) and not _TARGET_ASK.search(norm)
+
+
+def has_baseline(row: IndicatorRow) -> bool:
+    return row.baseline_2020 not in ("-", "—", "")
 
 
 _GAP_ASK = re.compile(r"(提高|提升|增加|增长|相差|还差|差多少|差距|差了|多多少|涨)")

@@ -25,6 +25,7 @@ _PLACES = (
     "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
     "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 深圳 广州 南京 苏州 武汉 成都 西安"
 ).split()
+_ZHEJIANG_CITIES = "杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水 义乌".split()
 _INSTITUTION_RE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(职业技术学院|职业学院|技师学院|职业技术大学|职业大学|大学|学院|中学|职业学校|职业高中|技工学校|中专)")
 # Characters that make a "name" before 学院/大学 a description rather than a name.
 _NOT_NAME_CHARS = set("哪些的什么个所这那能可我你他她读上考进去在是有和与及或各每该本其好几类种样里高中职专本省市县区")
@@ -70,6 +71,22 @@ def named_document_content(question: str, titles: Sequence[str]) -> str | None:
         if not any(name in t or t in name for t in own) and "规划" not in name:
             return f"文件只提到了《{m.group('name')}》的名称，没有收录它的具体内容"
     return None
+
+
+def area_below_province(question: str) -> str | None:
+    """A place inside or outside the province that the question names ("在杭州", "宁波市"),
+    for figures that the indicator table gives for the whole province only."""
+    from ..retrieval.lexical import tag
+
+    norm = normalize(question)
+    if "全国" in norm:
+        return "全国"
+    for place in (*_PLACES, *_ZHEJIANG_CITIES):
+        if place in norm:
+            return place
+    # jieba tags many words as places (深度, 中考); a county or city is named with its suffix.
+    places = [w for w, f in tag(question) if f == "ns" and len(w) >= 3 and w.endswith(("市", "县", "区")) and not w.startswith("浙江")]
+    return places[0] if places else None
 
 
 def _looks_like_name(prefix: str) -> bool:
@@ -144,16 +161,18 @@ _LOOSE_UNITS = {"个百分点": "%", "百分点": "%", "个点": "%"}
 _INSTITUTION_UNITS = "所家个"
 _ASKS_NAMES = re.compile(
     r"哪几[所家位门]|哪[一两三四五六七八九十]?门|具体是哪|具体在哪|分别是哪|分别是什么|名单|哪所|哪家|"
-    r"哪些\S{0,4}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位|国家(?!级)|科目)"
+    r"哪(?:些|几个)\S{0,4}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位|国家(?!级)|科目)"
 )
 # "Which schools / companies / countries": names no count in the indicator table can give.
-_ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪些\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
+_ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪(?:些|几个|几|个)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一年|几月|哪天|截止|时间表|when", re.I)
 _NUMBER = re.compile(r"\d")
 # "现在一共有多少所", "2020年全省有多少": how many there are, which only a dated figure answers.
 _ASKS_STOCK = re.compile(r"(?:现在|目前|现有|如今|眼下|2020\s*年)[^，。？?,]{0,8}?(?:一共|总共|共|总计)?有(?:多少|几)")
 _NOW_FIGURE = re.compile(r"2020|十三五")
 _YEAR_OR_DATE = re.compile(r"20\d\d|\d{1,2}\s*月|年底|年前")
+_QUOTED_PLACE = re.compile(r"[“\"]([^”\"]{2,12})[”\"](?:国家(?!级)|地区|城市)")
+_ASKS_WHERE = re.compile(r"哪些?个?(?:地方|地区|区域)|哪里|什么地方")
 # Places and organizations; jieba's person-name guesses (nr) are too noisy to count.
 _PROPER_TAGS = ("ns", "nt")
 
@@ -248,10 +267,16 @@ def missing_names(question: str, evidence: Sequence[str], own_names: str = "", o
     if not (_ASKS_ORG_NAMES if organizations_only else _ASKS_NAMES).search(normalize(question)):
         return None
     asked = set(w for w, _ in tag(question))
+    norm = normalize(question)
+    text = "".join(evidence)
     names = [
-        w for w, f in tag("".join(evidence))
+        w for w, f in tag(text)
         if f.startswith(_PROPER_TAGS) and len(w) >= 2 and w not in asked and w not in own_names
     ]
+    # "开在哪些地方" asks where, not for a list of names: the documents' named region
+    # (到“一带一路”国家) answers it. "具体哪些国家" wants the countries themselves.
+    if _ASKS_WHERE.search(norm) and "具体" not in norm:
+        names += [q for q in _QUOTED_PLACE.findall(text) if normalize(q) not in norm]
     return None if names else "文件没有列出具体的名称或名单"
 
 
@@ -299,6 +324,11 @@ def _other_choice_known(norm: str, at: int, corpus_norm: str) -> bool:
     return False
 
 
+# "哪些地方", "什么样": a question word fused with what it asks about; the rest is the topic.
+_QUESTION_PREFIX = re.compile(r"^(?:哪些|哪个|哪几|哪|什么|啥|多少)")
+# "表里", "手里": a place word after one character or a known word is a location, not a topic.
+_LOCATIVE_SUFFIXES = "里中内上"
+
 # Suffixes that make a word for the people of something (本科生, 教育者, 管理员).
 _PERSON_SUFFIXES = "生者员们"
 
@@ -330,6 +360,11 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
             continue
         if word in corpus_norm or word_frequency(word) >= _GENERIC_NOUN_FREQ:
             continue
+        rest = _QUESTION_PREFIX.sub("", word)
+        if rest != word and (len(rest) < 2 or rest in _ABOUT_THE_TEXT or rest in corpus_norm or word_frequency(rest) >= _GENERIC_NOUN_FREQ):
+            continue
+        if word[-1] in _LOCATIVE_SUFFIXES and (len(word) == 2 or vocabulary.known(word[:-1])):
+            continue
         if _rewords_known(word, vocabulary):
             continue
         if at != -1 and (_straddled(norm, at, at + len(word), vocabulary.known) or _other_choice_known(norm, at, corpus_norm)):
@@ -337,8 +372,8 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
         if word_frequency(word) == 0 and len(word) < 3:
             continue  # a fragment the segmenter guessed (中考后报普高 → 后报), not a topic
         parts = [p for p in tokenize(word) if p != word and len(p) >= 2]
-        if len(parts) >= 2 and all(vocabulary.known(p) for p in parts):
-            continue  # a compound of words the documents use (教师工资 → 教师 + 工资), unlike 就业率
+        if len(parts) >= 2 and all(vocabulary.known(p) or word_frequency(p) >= _GENERIC_NOUN_FREQ for p in parts):
+            continue  # a compound of words the documents use (教师工资 → 教师 + 工资) or common ones (平均水平), unlike 就业率
         out.append((word, flag))
     return out
 

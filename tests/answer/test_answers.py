@@ -311,3 +311,19 @@ def test_the_plans_own_title_in_the_question_does_not_steer_the_answer(assistant
     assert a.found
     assert any("2025 年前实现全面达标" in c.quote for c in a.citations)
     verbatim(assistant, a)
+
+
+def test_a_measure_named_by_its_lead_is_answered_with_its_paragraph(assistant):
+    a = assistant.ask("推进人才培养模式改革具体有哪些做法？")
+    assert a.found
+    assert a.answer.startswith("推进人才培养模式改革。[1]")
+    quotes = " ".join(c.quote for c in a.citations)
+    assert "学分银行" in quotes and "现代学徒制" in quotes
+    # All from that one paragraph, not the section's other measures.
+    assert "推进多元办学改革" not in a.answer
+    verbatim(assistant, a)
+
+
+def test_a_section_named_by_its_leads_still_lists_them(assistant):
+    a = assistant.ask("规划的基本原则有哪些？")
+    assert a.answer.startswith("立德树人，德技并修。[1]聚焦产业，服务大局。[2]")

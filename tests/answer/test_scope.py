@@ -188,3 +188,29 @@ def test_what_another_named_document_says_is_not_in_the_store():
     )
     assert named_document_content("《浙江省职业教育“十四五”发展规划》里关于教材怎么说？", titles) is None
     assert named_document_content("规划里提到《职业院校数字校园规范》了吗？", titles) is None
+
+
+def test_a_question_word_fused_with_a_noun_is_not_a_topic(assistant):
+    k = assistant.knowledge
+    # jieba reads 哪些地方 as one word; what is left (地方) is about the asking.
+    assert unknown_topics("职业体验中心会建在哪些地方？", k.corpus_norm, k.weights) == []
+
+
+def test_a_place_word_after_one_character_is_a_location_not_a_topic(assistant):
+    k = assistant.knowledge
+    assert unknown_topics("规划表里高职在校生目标是多少？", k.corpus_norm, k.weights) == []
+
+
+def test_a_compound_of_common_words_is_not_a_topic(assistant):
+    k = assistant.knowledge
+    # 平均 is common in general Chinese and 水平 is the plan's word.
+    assert unknown_topics("生均拨款比平均水平高多少？", k.corpus_norm, k.weights) == []
+    assert unknown_topics("中职能免学费吗？", k.corpus_norm, k.weights) == [("学费", "n")]
+
+
+def test_where_is_answered_by_a_named_region_but_which_countries_is_not():
+    evidence = ["到“一带一路”国家设立“丝路学院”等办学机构"]
+    assert missing_names("鲁班工坊打算开到哪些地方？", evidence) is None
+    assert missing_names("鲁班工坊具体开在哪几个国家？", evidence) == "文件没有列出具体的名称或名单"
+    # A quoted term that names no place is no answer to "which".
+    assert missing_names("和德国合作的试点机构分别是哪几家？", ["借鉴德国“双元制”人才培养模式，选择3所机构"]) is not None

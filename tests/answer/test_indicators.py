@@ -1,0 +1,74 @@
+"""Indicator rows for a question: which rows, and what the table cannot say."""
+
+from __future__ import annotations
+
+from assistant.answer.indicators import asks_baseline_only, select_rows
+from assistant.retrieval.lexical import expand_query
+
+
+def rows_for(assistant, question: str, parts_asked: bool = False):
+    k = assistant.knowledge
+    vector = assistant.embedder.embed_query(question)
+    matches = k.matcher.match(question, vector, expand_query(question))
+    return [(r.indicator, r.level) for r in select_rows(matches, [], parts_asked=parts_asked)]
+
+
+def test_only_the_starting_figure_is_asked():
+    assert asks_baseline_only("2020年高职在校生有多少？")
+    assert asks_baseline_only("智慧校园达标率目前是多少")
+    assert not asks_baseline_only("2020年是多少，2025年要到多少？")
+    assert not asks_baseline_only("十四五末的目标是多少")
+
+
+def test_a_row_that_holds_only_the_level_word_is_a_near_name_not_another_row(assistant):
+    # "中职…比例" is also in 中职现代化学校比例; the question's other words are the 双师型 row's alone.
+    rows = rows_for(assistant, "中职的双师型教师比例多少")
+    assert rows == [("职业院校“双师型”教师占专业课教师比例（%）", "中职"), ("职业院校“双师型”教师占专业课教师比例（%）", "高职")]
+
+
+def test_two_indicators_asked_together_are_both_selected(assistant):
+    names = {name for name, _ in rows_for(assistant, "生均仪器设备值和双师型教师比例分别是多少", parts_asked=True)}
+    assert names == {"生均仪器设备值（元）", "职业院校“双师型”教师占专业课教师比例（%）"}
+    alone = {name for name, _ in rows_for(assistant, "生均仪器设备值和双师型教师比例分别是多少")}
+    assert alone == {"生均仪器设备值（元）"}
+
+
+def test_a_row_without_a_2020_figure_cannot_answer_what_it_was(assistant):
+    a = assistant.ask("职业院校智慧校园建设达标率在2020年是多少？")
+    assert not a.found and not a.citations
+    assert "发展目标表没有给出这项指标2020年的数值" in a.answer
+    target = assistant.ask("职业院校智慧校园建设达标率到2025年要多少？")
+    assert target.found and "2025年目标为100%" in target.answer
+
+
+def test_the_table_is_the_provinces_not_a_citys(assistant):
+    a = assistant.ask("宁波的中职在校生人数2025年目标是多少？")
+    assert not a.found
+    assert "发展目标表给出的是浙江省全省的指标，文件没有宁波的数据" in a.answer
+    # jieba tags 深度 as a place; it is not one.
+    b = assistant.ask("大中型企业深度参与职业教育办学覆盖率的目标是多少？")
+    assert b.found and "2025年目标为70%" in b.answer
+
+
+def test_the_tables_title_counts_for_its_rows(assistant):
+    # "十四五" is in the table's heading, not in the row's name: the row still explains the question better
+    # than a preamble sentence that mentions the 十四五 period.
+    a = assistant.ask("十四五结束时中职现代化学校要占多大比例？")
+    assert a.answer.startswith("中职现代化学校比例：2020年为10%，2025年目标为30%")
+
+
+def test_a_word_that_only_frames_a_named_indicator_does_not_block_it(assistant):
+    a = assistant.ask("高职院校专任教师研究生学历比例的起点和2025年目标是多少？")
+    assert a.found
+    assert "2020年为53.1%，2025年目标为65%" in a.answer
+
+
+def test_the_tables_dimensions_are_listed_each_cited_by_its_first_row(assistant):
+    a = assistant.ask("规划的主要指标是按哪些维度来分的？")
+    assert a.answer == (
+        "发展目标表的指标分为以下维度：事业规模[1]、条件支撑[2]、发展质量[3]、社会服务[4]、开放合作[5]。以上指标均为预期性指标[1]。"
+    )
+    assert [c.kind for c in a.citations] == ["indicator"] * 5
+    assert a.citations[3].display.startswith("职业院校开展技能培训人数")
+    for c in a.citations:
+        assert assistant.knowledge.sources[c.doc_id][c.start : c.end] == c.quote
