@@ -17,6 +17,7 @@ from ..types import Answer, Citation, IndicatorRow
 from .citations import split_answer_sentences, verify
 from .compose import Knowledge, _Draft
 from .evidence import query_terms, score_sentences
+from .indicators import given_value
 from .prompts import NOT_COVERED, SYSTEM, user_message
 
 _MARKER_RE = re.compile(r"\[(\d{1,3})\]")
@@ -82,7 +83,10 @@ def llm_answer(settings: Settings, k: Knowledge, state: dict[str, Any], extracti
     for i, sentence in enumerate(split_answer_sentences(text), start=1):
         if sentence.strip() and not _MARKER_RE.search(sentence):
             warnings.append(f"第{i}句没有有效引用，请核对：{sentence.strip()[:40]}")
-    checked = verify(text, clauses, k.sources, rows)
+    # A figure the user stated ("我们现在75%") and its distance to the one cited row's target are supported too.
+    only_row = next(iter(rows.values())) if len(rows) == 1 else None
+    stated = given_value(state["question"], only_row) if only_row is not None else None
+    checked = verify(text, clauses, k.sources, rows, [stated] if stated else [])
     if not checked.citations:
         return replace(extractive, warnings=extractive.warnings + ("大模型回答的引用未通过核对，已改用抽取式回答",))
     return Answer(

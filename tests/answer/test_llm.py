@@ -122,3 +122,11 @@ def test_refusals_never_reach_the_llm(llm, llm_assistant):
     answer = llm_assistant.ask("2030年浙江职业教育的目标是什么？")
     assert not answer.found and answer.citations == ()
     assert len(llm.requests) == before
+
+
+def test_the_users_own_figure_and_its_distance_are_supported(llm, llm_assistant):
+    llm.replies.append((200, "贵校现在是76%，离2025年高职80%的目标还差4个百分点[1]。另有学校是60%[1]。", 0))
+    answer = llm_assistant.ask("我们学校高职双师型教师比例现在76%，离2025年目标还差多少？")
+    assert answer.mode == "llm"
+    assert "还差4个百分点[1]" in answer.answer
+    assert "60%" not in answer.answer  # a figure neither stated nor in the row
