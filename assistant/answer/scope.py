@@ -175,12 +175,22 @@ _QUOTED_PLACE = re.compile(r"[“\"]([^”\"]{2,12})[”\"](?:国家(?!级)|地�
 _ASKS_WHERE = re.compile(r"哪些?个?(?:地方|地区|区域)|哪里|什么地方")
 # Places and organizations; jieba's person-name guesses (nr) are too noisy to count.
 _PROPER_TAGS = ("ns", "nt")
+# "具体要满足哪些条件", "认定标准具体是什么": the content of a rule, not that there is one.
+_ASKS_CRITERIA = re.compile(r"具体\S{0,6}(?:条件|标准|门槛|资格|细则)|(?:条件|标准|门槛|资格|细则)\S{0,3}具体|(?:满足|符合|具备)\S{0,4}(?:哪些|什么|啥)")
+_PROMISES = re.compile(r"(?:健全|完善|建立|制定|研究制定|出台|探索)[^，。；]{0,24}(?:机制|制度|体系|标准|办法)")
 
 
 def asks_specific(question: str) -> bool:
     """The question wants a number, a list of names or a date, not a description."""
     norm = normalize(question)
     return bool(_ASKS_VALUE.search(norm) or _ASKS_NAMES.search(norm) or _ASKS_TIME.search(norm))
+
+
+def only_promised(sentence: str) -> bool:
+    """The sentence commits to setting up a mechanism or standard ("健全…认定、聘用和考核机制")
+    and states none of its content: no figure, no list."""
+    text = normalize(sentence)
+    return bool(_PROMISES.search(text)) and not re.search(r"\d|：|:|包括|即", text)
 
 
 def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "") -> str | None:
@@ -210,6 +220,8 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
     names = missing_names(question, evidence, own_names)
     if names:
         return names
+    if evidence and _ASKS_CRITERIA.search(norm) and only_promised(evidence[0]):
+        return "文件只提出要建立或健全相关机制，没有列出具体的条件或标准"
     if _ASKS_TIME.search(norm) and not _YEAR_OR_DATE.search(text):
         return "文件没有给出具体时间"
     return None

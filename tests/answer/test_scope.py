@@ -214,3 +214,15 @@ def test_where_is_answered_by_a_named_region_but_which_countries_is_not():
     assert missing_names("鲁班工坊具体开在哪几个国家？", evidence) == "文件没有列出具体的名称或名单"
     # A quoted term that names no place is no answer to "which".
     assert missing_names("和德国合作的试点机构分别是哪几家？", ["借鉴德国“双元制”人才培养模式，选择3所机构"]) is not None
+
+
+def test_the_content_of_a_rule_is_not_the_promise_to_make_one():
+    promise = ["健全“双师型”教师认定、聘用和考核机制，发挥行业作用。"]
+    reason = "文件只提出要建立或健全相关机制，没有列出具体的条件或标准"
+    assert missing_specifics("评上名师具体要满足哪些条件？", promise) == reason
+    assert missing_specifics("认定标准具体是什么？", promise) == reason
+    # Asking what the plan does about it is answered by the promise itself.
+    assert missing_specifics("规划对双师型教师认定有什么举措？", promise) is None
+    # A rule whose content is stated answers the question.
+    stated = ["面向具有3 年以上企业工作经历并具有高职以上学历的人员公开招聘专业教师。"]
+    assert missing_specifics("招聘专业教师具体要满足哪些条件？", stated) is None
