@@ -189,11 +189,12 @@ class Assistant:
         return {"before": text[a:start], "quote": text[start:end], "after": text[end:b]}
 
 
-def _column_chunks(chunks) -> dict[int, list]:
-    out: dict[int, list] = {}
+def _column_chunks(chunks) -> dict[tuple[str, int], list]:
+    """(doc_id, 专栏 number) → its chunks: each document numbers its own 专栏."""
+    out: dict[tuple[str, int], list] = {}
     for chunk in chunks:
         if chunk.column is not None:
-            out.setdefault(chunk.column, []).append(chunk)
+            out.setdefault((chunk.doc_id, chunk.column), []).append(chunk)
     return out
 
 

@@ -16,7 +16,7 @@ from ..normalize import normalize
 from ..retrieval.lexical import translate_english
 from ..types import Answer, Chunk, Citation, Hit, IndicatorRow
 from .citations import indicator_citation, quote_window, section_display, text_citation, verify
-from .context import Resolved
+from .context import ColumnRef, Resolved
 from .evidence import Scored, TermWeights, score_sentences, term_groups
 from .indicators import (
     IndicatorMatcher,
@@ -73,7 +73,7 @@ class Knowledge:
     matcher: IndicatorMatcher
     weights: TermWeights
     corpus_norm: str  # all documents, normalized, for scope checks
-    column_chunks: Mapping[int, Sequence[Chunk]] = field(default_factory=dict)  # 专栏 number → its chunks
+    column_chunks: Mapping[tuple[str, int], Sequence[Chunk]] = field(default_factory=dict)  # (doc_id, 专栏 number) → its chunks
     sentences: Any = None  # retrieval.sentences.SentenceIndex, or None
     chunks: Sequence[Chunk] = ()
 
@@ -90,13 +90,23 @@ class Knowledge:
         return [(doc_id, path, core) for (doc_id, path), core in seen.items()]
 
     @cached_property
-    def column_titles(self) -> dict[int, str]:
-        """专栏 number → its title, normalized, without quotation marks."""
+    def column_titles(self) -> dict[tuple[str, int], str]:
+        """(doc_id, 专栏 number) → its title, normalized, without quotation marks."""
 
         return {
-            n: normalize(chunks[0].column_title or "").replace("“", "").replace("”", "")
-            for n, chunks in self.column_chunks.items()
+            key: normalize(chunks[0].column_title or "").replace("“", "").replace("”", "")
+            for key, chunks in self.column_chunks.items()
         }
+
+    def pin_column(self, ref: ColumnRef | None, hits: Sequence[Hit]) -> ColumnRef | None:
+        """The document of a 专栏 named by number only ("专栏5"): the best-ranked document that has one."""
+        if ref is None or ref.doc_id is not None:
+            return ref
+        having = [doc_id for doc_id, n in self.column_chunks if n == ref.n]
+        ranked = [h.chunk.doc_id for h in hits if h.chunk.doc_id in having]
+        if ranked or having:
+            return ColumnRef((ranked or sorted(having))[0], ref.n)
+        return ref
 
     def chunk_at(self, doc_id: str, offset: int) -> Chunk | None:
         for chunk in self.chunks:
@@ -160,6 +170,12 @@ def compose(
     )
     if named_column:
         resolved = replace(resolved, column=named_column)
+    column = k.pin_column(resolved.column, hits)
+    resolved = replace(resolved, column=column)
+
+    def in_column(chunk: Chunk) -> bool:
+        return column is not None and (chunk.doc_id, chunk.column) == column
+
     dense: dict[tuple[str, int], float] = {}
     text_hits = [h for h in hits if h.chunk.kind != "table"]
     if k.sentences is not None and query_vector is not None:
@@ -176,9 +192,9 @@ def compose(
     # in a single sentence ("读四年" → 四年制高职) is evidence even when the chunk ranks low.
     present = {h.chunk.chunk_id for h in text_hits}
     text_hits += [Hit(c, 0.0, "rest") for c in k.chunks if c.kind != "table" and c.chunk_id not in present]
-    if resolved.column is not None:
-        in_column = [Hit(c, 1.0, "column") for c in k.column_chunks.get(resolved.column, ())]
-        text_hits = in_column + [h for h in text_hits if h.chunk.column != resolved.column]
+    if column is not None:
+        column_hits = [Hit(c, 1.0, "column") for c in k.column_chunks.get(column, ())]
+        text_hits = column_hits + [h for h in text_hits if not in_column(h.chunk)]
     scored = score_sentences(search, text_hits, k.weights, groups, dense)
     if not asks_quantity(asked_clauses(question)):
         # A sentence of targets and figures answers "how much"; "can I / is there" wants the measure.
@@ -186,8 +202,8 @@ def compose(
             (replace(s, score=s.score - FIGURES_PENALTY) if _FIGURES.search(s.sentence.text) else s for s in scored),
             key=lambda s: -s.score,
         )
-    if resolved.column is not None:
-        scored.sort(key=lambda s: -(s.score + (0.5 if s.sentence.chunk.column == resolved.column else 0.0)))
+    if column is not None:
+        scored.sort(key=lambda s: -(s.score + (0.5 if in_column(s.sentence.chunk) else 0.0)))
 
     # Words the documents never use block an answer when they carry the question:
     # when it asks for a specific value, list or date, when little else of it is found,
@@ -226,12 +242,12 @@ def compose(
         if names:
             return refusal(question, names, hits)
         _answer_indicators(k, draft, rows, question, scored, terms)
-    elif resolved.column is not None and any(s.sentence.chunk.column == resolved.column for s in scored):
+    elif column is not None and any(in_column(s.sentence.chunk) for s in scored):
         # The user named a 专栏 (or referred to the one just discussed): it is the evidence.
-        in_column = [s for s in scored if s.sentence.chunk.column == resolved.column]
-        if in_column[0].coverage < 0.34:
-            in_column.sort(key=lambda s: s.sentence.start)  # "what does it say": in reading order
-        _answer_text(k, draft, in_column, terms, strict=False)
+        from_column = [s for s in scored if in_column(s.sentence.chunk)]
+        if from_column[0].coverage < 0.34:
+            from_column.sort(key=lambda s: s.sentence.start)  # "what does it say": in reading order
+        _answer_text(k, draft, from_column, terms, strict=False)
         missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()))
         if missing:
             return refusal(question, missing, hits)
@@ -304,7 +320,7 @@ _TITLE_LEAD = re.compile(r"^(职业院校|职业教育)")
 _TITLE_TAIL = re.compile(r"(行动计划|建设计划|计划|行动|项目|建设)$")
 
 
-def _column_named(k: Knowledge, question: str, loose: bool = False) -> int | None:
+def _column_named(k: Knowledge, question: str, loose: bool = False) -> ColumnRef | None:
     """The 专栏 whose title the question names ("智慧校园提升行动…"), the longest match winning.
 
     ``loose``: the title without its "建设/行动计划" tail also counts, for a question
@@ -312,12 +328,12 @@ def _column_named(k: Knowledge, question: str, loose: bool = False) -> int | Non
     """
 
     norm = normalize(question).replace("“", "").replace("”", "").replace('"', "")
-    best: tuple[int, int] | None = None
-    for n, title in k.column_titles.items():
+    best: tuple[ColumnRef, int] | None = None
+    for (doc_id, n), title in k.column_titles.items():
         short = _TITLE_TAIL.sub("", title)
         for name in {title, _TITLE_LEAD.sub("", title), short if loose and len(short) >= 6 else title}:
             if len(name) >= 4 and name in norm and (best is None or len(name) > best[1]):
-                best = (n, len(name))
+                best = (ColumnRef(doc_id, n), len(name))
     return best[0] if best else None
 
 
@@ -523,8 +539,8 @@ def _heading_span(k: Knowledge, chunk: Chunk, heading: str, before: int) -> tupl
 def _column_headings(k: Knowledge) -> list[tuple[Chunk, int, int]]:
     """Each 专栏's heading line: a chunk of it and the heading's span in the document text."""
     out = []
-    for n in sorted(k.column_chunks):
-        chunk = min(k.column_chunks[n], key=lambda c: c.start)
+    for key in sorted(k.column_chunks):
+        chunk = min(k.column_chunks[key], key=lambda c: c.start)
         span = _heading_span(k, chunk, chunk.section[-1], chunk.start + len(chunk.section[-1]))
         if span:
             out.append((chunk, *span))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
 from ..errors import QuestionError
 from ..types import Citation, Turn
@@ -14,12 +14,19 @@ _REFERRING = re.compile(r"(这个|这一|该|上述|上面|刚才|那个|此)(�
 _COLUMN_RE = re.compile(r"专栏\s*(\d{1,3})")
 
 
+class ColumnRef(NamedTuple):
+    """A 专栏: its number, and its document when known (each document numbers its own)."""
+
+    doc_id: str | None
+    n: int
+
+
 @dataclass(frozen=True)
 class Resolved:
     question: str  # what the user asked now
     search_text: str  # what retrieval should look for
     previous: str  # the previous question ("" if none)
-    column: int | None  # the 专栏 a referring question points to
+    column: ColumnRef | None  # the 专栏 a referring question points to
 
 
 _ASKS_SOURCE = re.compile(
@@ -60,7 +67,7 @@ def has_own_topic(question: str) -> bool:
 def resolve(question: str, history: Sequence[Turn]) -> Resolved:
     named = _COLUMN_RE.search(question)
     if named:
-        return Resolved(question, question, "", int(named.group(1)))
+        return Resolved(question, question, "", ColumnRef(None, int(named.group(1))))
     if not history or not is_followup(question):
         return Resolved(question, question, "", None)
     last = history[-1]
@@ -105,14 +112,14 @@ def _mentions_column(question: str) -> bool:
     return "专栏" in question or "這個專欄" in question or "专项" in question
 
 
-def _column_of(turn: Turn) -> int | None:
+def _column_of(turn: Turn) -> ColumnRef | None:
     for c in turn.citations:
         for heading in c.section:
             m = _COLUMN_RE.match(heading)
             if m:
-                return int(m.group(1))
+                return ColumnRef(c.doc_id or None, int(m.group(1)))
     m = _COLUMN_RE.search(turn.question) or _COLUMN_RE.search(turn.answer)
-    return int(m.group(1)) if m else None
+    return ColumnRef(None, int(m.group(1))) if m else None
 
 
 def parse_history(raw: Any) -> list[Turn]:
