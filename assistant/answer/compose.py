@@ -33,7 +33,7 @@ from .indicators import (
     unit_compatible,
 )
 from .scope import (
-    area_below_province,
+    area_other_than_province,
     asked_clauses,
     asked_heads,
     asks_money,
@@ -104,7 +104,7 @@ class Knowledge:
             return ref
         having = [doc_id for doc_id, n in self.column_chunks if n == ref.n]
         ranked = [h.chunk.doc_id for h in hits if h.chunk.doc_id in having]
-        if ranked or having:
+        if having:  # the best-ranked document, else the first by name
             return ColumnRef((ranked or sorted(having))[0], ref.n)
         return ref
 
@@ -230,7 +230,7 @@ def compose(
     rows = [] if named_column else _indicator_rows(k, resolved, query_vector, hits)
     if rows and scored and not asks_gap(search) and not _states_row_value(rows, scored[0]) and _text_explains_better(k, rows, scored[0], terms):
         rows = []  # e.g. "高水平中职学校建多少所" is a 专栏 figure, not the 中职在校生 row
-    area = area_below_province(question) if rows else None
+    area = area_other_than_province(question) if rows else None
     if area and not any(area in " ".join(r.section) for r in rows):
         # The table holds the province's figures; a national or a city's figure is not in it.
         return refusal(question, f"发展目标表给出的是浙江省全省的指标，文件没有{area}的数据", hits)
@@ -348,7 +348,7 @@ def _names_indicator(k: Knowledge, resolved: Resolved, query_vector) -> bool:
     if not k.rows:
         return False
     matches = k.matcher.match(resolved.search_text, query_vector)
-    return bool(matches) and matches[0].lexical >= INDICATOR_NAMED_LEXICAL
+    return max((m.lexical for m in matches), default=0.0) >= INDICATOR_NAMED_LEXICAL
 
 
 def _indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequence[Hit]) -> list[IndicatorRow]:
@@ -458,12 +458,16 @@ _LEAD_MAX_CHARS = 40
 
 
 # The indicator table's first column is headed 维度; its values group the indicators.
-_DIMENSIONS_ASKED = re.compile(r"维度|指标\S{0,6}(?:哪几类|哪些类|几大类|哪几个方面|哪几块)")
+# The plan's text uses 维度 too ("从…就业质量等维度"): the question must be about the indicators.
+_DIMENSIONS_ASKED = re.compile(r"维度|(?:哪几类|哪些类|几大类|哪几个方面|哪几块)")
+_ABOUT_INDICATORS = re.compile(r"指标|目标表|发展目标")
 
 
 def _asks_dimensions(question: str) -> bool:
     norm = normalize(question)
-    return bool(_DIMENSIONS_ASKED.search(norm)) and (asks_list(norm) or asks_quantity(norm) or "几个" in norm)
+    if "专栏" in norm or not (_DIMENSIONS_ASKED.search(norm) and _ABOUT_INDICATORS.search(norm)):
+        return False
+    return asks_list(norm) or asks_quantity(norm) or "几个" in norm
 
 
 def _answer_dimensions(k: Knowledge, draft: _Draft) -> None:
@@ -559,8 +563,11 @@ def _answer_headings(k: Knowledge, draft: _Draft, lead: str, children) -> None:
 def _is_lead(k: Knowledge, best: Scored) -> bool:
     """``best`` is a short sentence that opens its paragraph (a measure's name, "推进多元办学改革。")."""
     s = best.sentence
-    text = k.sources[s.chunk.doc_id]
-    return (s.start == 0 or text[s.start - 1] == "\n") and len(s.text) <= _LEAD_MAX_CHARS
+    return _starts_paragraph(k.sources[s.chunk.doc_id], s.start) and len(s.text) <= _LEAD_MAX_CHARS
+
+
+def _starts_paragraph(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] == "\n"
 
 
 def _question_holds_lead(k: Knowledge, question: str, best: Scored) -> bool:
@@ -587,15 +594,12 @@ def _section_leads(k: Knowledge, best: Scored) -> list[Scored] | None:
     chunk = best.sentence.chunk
     text = k.sources[chunk.doc_id]
 
-    def is_lead(start: int, length: int) -> bool:
-        return (start == 0 or text[start - 1] == "\n") and length <= _LEAD_MAX_CHARS
-
     if not _is_lead(k, best):
         return None
     leads = []
     for c in k.chunks:
         if c.doc_id == chunk.doc_id and c.section == chunk.section and c.kind == "text":
-            leads.extend(s for s in split_sentences(c, 0) if is_lead(s.start, len(s.text)))
+            leads.extend(s for s in split_sentences(c, 0) if _starts_paragraph(text, s.start) and len(s.text) <= _LEAD_MAX_CHARS)
     leads.sort(key=lambda s: s.start)
     if len(leads) < 3:
         return None

@@ -125,8 +125,8 @@ def select_rows(
     if not matches or matches[0].score < min_score:
         return []
     best = matches[0].score
-    # Words of the question that the best row holds, levels aside; a row that holds
-    # none besides them ("中职…比例" for "中职双师型比例") is a near name, not another asked row.
+    # Words of the question that the best row holds, levels aside; a row that holds only
+    # some of them ("中职…比例" for "中职双师型比例") is a near name, not another asked row.
     level_grams = {g for lvl in LEVELS for g in _bigrams(lvl)}
     best_shared = matches[0].shared - level_grams
     names: list[str] = []
@@ -137,7 +137,7 @@ def select_rows(
             continue
         names.append(m.row.indicator)
     if parts_asked:
-        held = set(best_shared)
+        held = {g for m in matches if m.row.indicator in names for g in m.shared} - level_grams
         for m in matches:
             if m.score >= min_score and m.row.indicator not in names and len(m.shared - level_grams - held) >= 2:
                 names.append(m.row.indicator)
@@ -212,14 +212,14 @@ def unit_compatible(asked: str, unit: str) -> bool:
     return asked == unit
 
 
-_BASELINE_ASK = re.compile(r"2020|十三五末|现在|目前|现有")
-_TARGET_ASK = re.compile(r"2025|目标|十四五末|要达到|要到|要提|将来|以后|规划期末")
+_BASELINE_ASK = re.compile(r"2020|十三五末|现在|目前|(?<!实)现有")
+_TARGET_ASK = re.compile(r"2025|目标|十四五|要达到|要到|要提|[提增升]\S?到|达到|将来|以后|期末")
 
 
 def asks_baseline_only(question: str) -> bool:
     """"2020年…是多少": the question asks for the starting figure and not the 2025 target."""
     norm = normalize(question)
-    return bool(_BASELINE_ASK.search(norm)) and not _TARGET_ASK.search(norm)
+    return bool(_BASELINE_ASK.search(norm)) and not _TARGET_ASK.search(norm) and not asks_gap(norm)
 
 
 def has_baseline(row: IndicatorRow) -> bool:

@@ -73,20 +73,21 @@ def named_document_content(question: str, titles: Sequence[str]) -> str | None:
     return None
 
 
-def area_below_province(question: str) -> str | None:
-    """A place inside or outside the province that the question names ("在杭州", "宁波市"),
-    for figures that the indicator table gives for the whole province only."""
+def area_other_than_province(question: str) -> str | None:
+    """An area other than the whole province that the question names (全国, 在杭州, 宁波市),
+    for figures that the indicator table gives for the province only."""
     from ..retrieval.lexical import tag
 
-    norm = normalize(question)
-    if "全国" in norm:
-        return "全国"
-    for place in (*_PLACES, *_ZHEJIANG_CITIES):
-        if place in norm:
-            return place
-    # jieba tags many words as places (深度, 中考); a county or city is named with its suffix.
-    places = [w for w, f in tag(question) if f == "ns" and len(w) >= 3 and w.endswith(("市", "县", "区")) and not w.startswith("浙江")]
-    return places[0] if places else None
+    tagged = tag(question)
+    named = {*_PLACES, *_ZHEJIANG_CITIES, "全国"}
+    for word, flag in tagged:
+        # Whole words only: 浙江西部 holds no 江西.
+        if word in named or word.rstrip("市省") in named:
+            return word
+        # jieba tags many words as places (深度, 中考); a county or city is named with its suffix.
+        if flag == "ns" and len(word) >= 3 and word.endswith(("市", "县", "区")) and not word.startswith("浙江"):
+            return word
+    return None
 
 
 def _looks_like_name(prefix: str) -> bool:
@@ -164,7 +165,7 @@ _ASKS_NAMES = re.compile(
     r"哪(?:些|几个)\S{0,4}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位|国家(?!级)|科目)"
 )
 # "Which schools / companies / countries": names no count in the indicator table can give.
-_ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪(?:些|几个|几|个)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
+_ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪(?:些|几)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一年|几月|哪天|截止|时间表|when", re.I)
 _NUMBER = re.compile(r"\d")
 # "现在一共有多少所", "2020年全省有多少": how many there are, which only a dated figure answers.
@@ -172,12 +173,12 @@ _ASKS_STOCK = re.compile(r"(?:现在|目前|现有|如今|眼下|2020\s*年)[^�
 _NOW_FIGURE = re.compile(r"2020|十三五")
 _YEAR_OR_DATE = re.compile(r"20\d\d|\d{1,2}\s*月|年底|年前")
 _QUOTED_PLACE = re.compile(r"[“\"]([^”\"]{2,12})[”\"](?:国家(?!级)|地区|城市)")
-_ASKS_WHERE = re.compile(r"哪些?个?(?:地方|地区|区域)|哪里|什么地方")
+_ASKS_WHERE = re.compile(r"哪(?:些|几个|个)?(?:地方|地区|区域)")
 # Places and organizations; jieba's person-name guesses (nr) are too noisy to count.
 _PROPER_TAGS = ("ns", "nt")
 # "具体要满足哪些条件", "认定标准具体是什么": the content of a rule, not that there is one.
 _ASKS_CRITERIA = re.compile(r"具体\S{0,6}(?:条件|标准|门槛|资格|细则)|(?:条件|标准|门槛|资格|细则)\S{0,3}具体|(?:满足|符合|具备)\S{0,4}(?:哪些|什么|啥)")
-_PROMISES = re.compile(r"(?:健全|完善|建立|制定|研究制定|出台|探索)[^，。；]{0,24}(?:机制|制度|体系|标准|办法)")
+_PROMISES = re.compile(r"(?:健全|完善|建立|制定|出台|探索)[^，。；]{0,24}(?:机制|制度|体系|标准|办法)")
 
 
 def asks_specific(question: str) -> bool:

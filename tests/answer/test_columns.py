@@ -27,7 +27,7 @@ OTHER_PLAN = """嘉禾市职业教育提质行动方案
 
 
 @pytest.fixture(scope="module")
-def two_plans(tmp_path_factory, assistant):
+def two_plans(tmp_path_factory):
     from assistant.ingest.pipeline import ingest
     from assistant.service import Assistant
 
@@ -60,6 +60,13 @@ def test_a_column_named_by_its_title_is_found_in_its_document(two_plans):
     assert {c.section[-1] for c in a.citations} == {"专栏 1：技能大师工作室建设"}
 
 
-def test_the_plans_column_by_number_is_still_the_plans(two_plans, assistant):
+def test_the_plans_column_by_number_is_still_the_plans(two_plans):
     a = two_plans.ask("专栏5有哪些具体任务？")
     assert a.found and all(c.section[-1] == "专栏 5：职业教育教材建设" for c in a.citations)
+
+
+def test_a_number_both_documents_use_goes_to_the_document_the_question_is_about(two_plans):
+    ours = two_plans.ask("专栏1里的技能大师工作室每年要做什么？")
+    assert ours.found and {c.section[-1] for c in ours.citations} == {"专栏 1：技能大师工作室建设"}
+    plans = two_plans.ask("专栏1的三全育人典型学校要培育多少所？")
+    assert plans.found and {c.section[-1] for c in plans.citations} == {"专栏 1：职业院校“三全育人”行动计划"}

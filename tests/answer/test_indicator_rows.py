@@ -18,6 +18,9 @@ def test_only_the_starting_figure_is_asked():
     assert asks_baseline_only("智慧校园达标率目前是多少")
     assert not asks_baseline_only("2020年是多少，2025年要到多少？")
     assert not asks_baseline_only("十四五末的目标是多少")
+    assert not asks_baseline_only("目前是多少，计划提高到多少？")
+    assert not asks_baseline_only("我们现在60%，还差多少？")  # the distance to the target
+    assert not asks_baseline_only("实现有效衔接的学校有多少")
 
 
 def test_a_row_that_holds_only_the_level_word_is_a_near_name_not_another_row(assistant):
@@ -72,3 +75,11 @@ def test_the_tables_dimensions_are_listed_each_cited_by_its_first_row(assistant)
     assert a.citations[3].display.startswith("职业院校开展技能培训人数")
     for c in a.citations:
         assert assistant.knowledge.sources[c.doc_id][c.start : c.end] == c.quote
+
+
+def test_dimensions_of_the_plans_text_are_not_the_tables():
+    from assistant.answer.compose import _asks_dimensions
+
+    assert _asks_dimensions("发展目标的指标分哪几个维度？")
+    # 从…就业质量等维度 is the quality-evaluation text, not the indicator table.
+    assert not _asks_dimensions("质量评价体系从哪几个维度进行评价？")
