@@ -60,6 +60,7 @@ LIST_MAX_SENTENCES = 6
 LIST_MAX_ANSWER_CHARS = 640
 INDICATOR_NAMED_LEXICAL = 0.8  # of an indicator name's weight the question must hold to name it
 LEAD_NAMED_SHARE = 0.7  # of a lead sentence's noun weight the question must hold to name that measure
+_TABLE_NOTE = re.compile(r"(?m)^注\s*[:：].+$")
 _NOW_CUES = ("现在", "目前", "现状", "进展", "差多少", "还差", "当前", "now", "current")
 
 
@@ -107,6 +108,26 @@ class Knowledge:
         if having:  # the best-ranked document, else the first by name
             return ColumnRef((ranked or sorted(having))[0], ref.n)
         return ref
+
+    @cached_property
+    def table_notes(self) -> list[Chunk]:
+        """A table's notes ("注：以上指标均为预期性指标") as text of their own: they are sentences, not rows."""
+        notes = []
+        for chunk in self.chunks:
+            if chunk.kind != "table":
+                continue
+            for m in _TABLE_NOTE.finditer(chunk.text):
+                notes.append(
+                    replace(
+                        chunk,
+                        chunk_id=f"{chunk.chunk_id}#note{m.start()}",
+                        start=chunk.start + m.start(),
+                        end=chunk.start + m.end(),
+                        text=m.group(0),
+                        kind="text",
+                    )
+                )
+        return notes
 
     def chunk_at(self, doc_id: str, offset: int) -> Chunk | None:
         for chunk in self.chunks:
@@ -192,6 +213,7 @@ def compose(
     # in a single sentence ("读四年" → 四年制高职) is evidence even when the chunk ranks low.
     present = {h.chunk.chunk_id for h in text_hits}
     text_hits += [Hit(c, 0.0, "rest") for c in k.chunks if c.kind != "table" and c.chunk_id not in present]
+    text_hits += [Hit(c, 0.0, "rest") for c in k.table_notes]
     if column is not None:
         column_hits = [Hit(c, 1.0, "column") for c in k.column_chunks.get(column, ())]
         text_hits = column_hits + [h for h in text_hits if not in_column(h.chunk)]
@@ -446,7 +468,7 @@ def _answer_indicators(k: Knowledge, draft: _Draft, rows: Sequence[IndicatorRow]
         draft.parts.append("\n规划中相关的举措：")
         for s in related:
             n = draft.cite_text(k, s, focus)
-            draft.parts.append(f"{_quoted_text(draft, n)}[{n}]")
+            draft.parts.append(f"{_quoted_text(k, draft, n)}[{n}]")
 
 
 def _as_hit(chunk):
@@ -714,7 +736,7 @@ def _answer_text(
         chosen = _cover_the_other_part(k, chosen, scored, limit or MAX_SENTENCES)
     for s in chosen:
         n = draft.cite_text(k, s, terms)
-        draft.parts.append(f"{_quoted_text(draft, n)}[{n}]")
+        draft.parts.append(f"{_quoted_text(k, draft, n)}[{n}]")
 
 
 def _cover_the_other_part(k: Knowledge, chosen: list[Scored], scored: Sequence[Scored], limit: int) -> list[Scored]:
@@ -732,11 +754,15 @@ def _cover_the_other_part(k: Knowledge, chosen: list[Scored], scored: Sequence[S
     return [*kept, best_new[1]]
 
 
-def _quoted_text(draft: _Draft, n: int) -> str:
+def _quoted_text(k: Knowledge, draft: _Draft, n: int) -> str:
     """The answer repeats exactly what the citation quotes (a sentence, or its window)."""
-    text = draft.citations[n - 1].quote
+    c = draft.citations[n - 1]
+    text = c.quote
     if not text.endswith(("。", "！", "？", "；", "”", "!", "?", ";")):
-        text = text.rstrip("，、,：:") + "……"
+        source = k.sources.get(c.doc_id, "")
+        # A whole line without a full stop (a table's note) is complete; a cut sentence is not.
+        whole_line = c.end >= len(source) or source[c.end] == "\n"
+        text = text.rstrip("，、,：:") + ("。" if whole_line else "……")
     return text
 
 

@@ -328,3 +328,12 @@ def test_a_section_named_by_its_leads_still_lists_them(assistant):
     a = assistant.ask("规划的基本原则有哪些？")
     assert a.found
     assert a.answer == "立德树人，德技并修。[1]聚焦产业，服务大局。[2]统筹布局，优化结构。[3]育训并举，突破发展。[4]"
+
+
+def test_a_tables_note_is_a_sentence_that_answers(assistant):
+    a = assistant.ask("发展目标表里的指标属于约束性指标吗？")
+    assert a.found
+    assert a.answer.startswith("注：以上指标均为预期性指标。[1]")
+    first = a.citations[0]
+    assert first.kind == "text" and first.section == TABLE and first.quote == "注：以上指标均为预期性指标"
+    verbatim(assistant, a)
