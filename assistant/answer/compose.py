@@ -54,6 +54,7 @@ _TWO_PARTS = re.compile(r"[和与及、]|以及|还有|分别|各(?:要|培育|�
 ASKED_WORDS_BONUS = 0.3  # for an indicator's related measures that hold the question's words
 FIGURES_PENALTY = 0.15
 _FIGURES = re.compile(r"\d+(?:\.\d+)?\s*%")
+_ANY_FIGURE = re.compile(r"\d")
 MAX_ANSWER_CHARS = 520
 # A list question ("有哪些") is answered by more of the clauses that match it.
 LIST_MAX_SENTENCES = 6
@@ -222,6 +223,12 @@ def compose(
         # A sentence of targets and figures answers "how much"; "can I / is there" wants the measure.
         scored = sorted(
             (replace(s, score=s.score - FIGURES_PENALTY) if _FIGURES.search(s.sentence.text) else s for s in scored),
+            key=lambda s: -s.score,
+        )
+    elif asked_unit(question):
+        # And "how many (个/所/万人)" wants the sentence that states a number before the one that only names the thing.
+        scored = sorted(
+            (s if _ANY_FIGURE.search(s.sentence.text) else replace(s, score=s.score - FIGURES_PENALTY) for s in scored),
             key=lambda s: -s.score,
         )
     if column is not None:

@@ -337,3 +337,12 @@ def test_a_tables_note_is_a_sentence_that_answers(assistant):
     first = a.citations[0]
     assert first.kind == "text" and first.section == TABLE and first.quote == "注：以上指标均为预期性指标"
     verbatim(assistant, a)
+
+
+def test_how_many_leads_with_the_sentence_that_states_the_number(assistant):
+    # 加强职业体验中心建设 names the thing; the 专栏 sentence gives its count.
+    a = assistant.ask("全省打算建设多少个职业体验中心？")
+    assert a.found
+    first = a.answer.split("[1]")[0]
+    assert "建设 100 个职业体验中心" in first
+    verbatim(assistant, a)
