@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any, Mapping, Sequence
 
 from ..normalize import normalize
-from ..retrieval.lexical import translate_english
+from ..retrieval.lexical import is_stopword, tag, translate_english
 from ..types import Answer, Chunk, Citation, Hit, IndicatorRow
 from .citations import indicator_citation, quote_window, section_display, text_citation, verify
 from .context import ColumnRef, Resolved
@@ -602,8 +602,6 @@ def _starts_paragraph(text: str, start: int) -> bool:
 def _question_holds_lead(k: Knowledge, question: str, best: Scored) -> bool:
     """The lead sentence's nouns are the question's words, all but the common ones (改革, 建设):
     the question names that measure."""
-    from ..retrieval.lexical import is_stopword, tag
-
     norm = normalize(question)
     nouns = {w for w, f in tag(best.sentence.text) if f.startswith(("n", "m", "l", "j")) and len(w) >= 2 and not is_stopword(w)}
     total = sum(k.weights.idf(w) for w in nouns)

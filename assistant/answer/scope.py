@@ -191,7 +191,7 @@ def only_promised(sentence: str) -> bool:
     """The sentence commits to setting up a mechanism or standard ("健全…认定、聘用和考核机制")
     and states none of its content: no figure, no list."""
     text = normalize(sentence)
-    return bool(_PROMISES.search(text)) and not re.search(r"\d|：|:|包括|即", text)
+    return bool(_PROMISES.search(text)) and not re.search(r"\d|:|包括|即", text)  # NFKC makes ： a :
 
 
 def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "") -> str | None:

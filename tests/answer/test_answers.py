@@ -11,6 +11,10 @@ from assistant.types import Turn
 TABLE = ("二、总体思路", "（三）发展目标", "浙江省职业教育“十四五”发展目标")
 
 
+def quotes(answer) -> str:
+    return " ".join(c.quote for c in answer.citations)
+
+
 def verbatim(assistant, answer) -> None:
     for c in answer.citations:
         assert assistant.knowledge.sources[c.doc_id][c.start : c.end] == c.quote
@@ -146,17 +150,17 @@ def test_list_question_answers_with_the_section_leads(assistant):
 
 def test_counted_set_is_answered_with_the_sentence_that_lists_it(assistant):
     a = assistant.ask("五个对接分别指什么？")
-    quotes = [c.quote for c in a.citations]
-    assert quotes[0] == "以产业发展需求为导向，协同育人为目标，强化产教“五个对接”，形成职业教育产教深度融合发展新生态。"
-    assert "专业与行业产业对接、课程与职业能力标准对接" in quotes[1]
+    quoted = [c.quote for c in a.citations]
+    assert quoted[0] == "以产业发展需求为导向，协同育人为目标，强化产教“五个对接”，形成职业教育产教深度融合发展新生态。"
+    assert "专业与行业产业对接、课程与职业能力标准对接" in quoted[1]
     verbatim(assistant, a)
 
 
 def test_a_clause_that_introduces_a_list_brings_the_rest_of_its_paragraph(assistant):
     a = assistant.ask("浙江职业教育目前有哪些不适应的地方？")
-    quotes = [c.quote for c in a.citations]
-    assert "主要表现为" in quotes[0]
-    assert quotes[1] == "中职学生高质量深造的通道还不够宽，家长学生主动就读意愿不强。"
+    quoted = [c.quote for c in a.citations]
+    assert "主要表现为" in quoted[0]
+    assert quoted[1] == "中职学生高质量深造的通道还不够宽，家长学生主动就读意愿不强。"
     verbatim(assistant, a)
 
 
@@ -298,11 +302,9 @@ def test_an_english_question_about_something_the_plan_never_mentions_is_refused(
 
 def test_a_two_part_question_is_answered_for_both_parts(assistant):
     a = assistant.ask("规划对双师型教师认定和教师全员轮训分别怎么规定？")
-    quotes = " ".join(c.quote for c in a.citations)
-    assert "全员轮训" in quotes and "“双师型”教师认定" in quotes
+    assert "全员轮训" in quotes(a) and "“双师型”教师认定" in quotes(a)
     b = assistant.ask("高职扩招和学分银行分别怎么说？")
-    quotes = " ".join(c.quote for c in b.citations)
-    assert "落实高职扩招工作举措" in quotes and "学分银行" in quotes
+    assert "落实高职扩招工作举措" in quotes(b) and "学分银行" in quotes(b)
     verbatim(assistant, a)
 
 
@@ -317,8 +319,7 @@ def test_a_measure_named_by_its_lead_is_answered_with_its_paragraph(assistant):
     a = assistant.ask("推进人才培养模式改革具体有哪些做法？")
     assert a.found
     assert a.answer.startswith("推进人才培养模式改革。[1]")
-    quotes = " ".join(c.quote for c in a.citations)
-    assert "学分银行" in quotes and "现代学徒制" in quotes
+    assert "学分银行" in quotes(a) and "现代学徒制" in quotes(a)
     # All from that one paragraph, not the section's other measures.
     assert "推进多元办学改革" not in a.answer
     verbatim(assistant, a)
