@@ -50,7 +50,7 @@ class Assistant:
 
     def reload(self) -> None:
         """Re-read the committed catalog (after an ingest)."""
-        from .answer.compose import Knowledge
+        from .answer.knowledge import Knowledge
         from .answer.evidence import TermWeights
         from .answer.indicators import IndicatorMatcher
         from .retrieval.hybrid import HybridRetriever

@@ -10,10 +10,14 @@ whatever fails is dropped with its markers renumbered.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..types import Chunk, Citation, IndicatorRow
+
+if TYPE_CHECKING:
+    from .evidence import Scored
+    from .knowledge import Knowledge
 
 MAX_QUOTE_CHARS = 200
 _MARKER_RE = re.compile(r"\[(\d{1,3})\]")
@@ -77,6 +81,47 @@ def quote_window(text: str, start: int, end: int, focus: Sequence[str] = ()) -> 
     b = max(c for c in cuts if c - a <= MAX_QUOTE_CHARS) if any(c - a <= MAX_QUOTE_CHARS and c > a for c in cuts) else a + MAX_QUOTE_CHARS
     b = min(b, a + MAX_QUOTE_CHARS, len(span))
     return start + a, start + b
+
+
+@dataclass
+class AnswerDraft:
+    """The answer under construction: its parts and the citations their [n] markers point to."""
+
+    parts: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    rows: dict[int, IndicatorRow] = field(default_factory=dict)
+    given: list[str] = field(default_factory=list)  # figures the user stated ("我们现在75%")
+
+    def cite_text(self, k: "Knowledge", scored: "Scored", terms: Sequence[str]) -> int:
+        s = scored.sentence
+        text = k.sources[s.chunk.doc_id]
+        start, end = quote_window(text, s.start, s.end, scored.matched or terms)
+        for c in self.citations:
+            if c.kind == "text" and c.doc_id == s.chunk.doc_id and c.start == start and c.end == end:
+                return c.n
+        n = len(self.citations) + 1
+        self.citations.append(text_citation(n, s.chunk, start, end, text))
+        return n
+
+    def cite_row(self, k: "Knowledge", row: IndicatorRow) -> int:
+        for c in self.citations:
+            if c.kind == "indicator" and c.doc_id == row.doc_id and c.start == row.start:
+                return c.n
+        n = len(self.citations) + 1
+        self.citations.append(indicator_citation(n, row, k.titles.get(row.doc_id, "")))
+        self.rows[n] = row
+        return n
+
+    def quoted(self, k: "Knowledge", n: int) -> str:
+        """The answer repeats exactly what the citation quotes (a sentence, or its window)."""
+        c = self.citations[n - 1]
+        text = c.quote
+        if not text.endswith(("。", "！", "？", "；", "”", "!", "?", ";")):
+            source = k.sources.get(c.doc_id, "")
+            # A whole line without a full stop (a table's note) is complete; a cut sentence is not.
+            whole_line = c.end >= len(source) or source[c.end] == "\n"
+            text = text.rstrip("，、,：:") + ("。" if whole_line else "……")
+        return text
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from ..retrieval.lexical import domain_terms, expand_query, spelled_out, tokenize
+from ..retrieval.lexical import domain_terms, spelled_out, tokenize
 from ..types import Chunk, Hit
 
 DENSE_WEIGHT = 0.3

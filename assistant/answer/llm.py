@@ -14,8 +14,8 @@ from typing import Any
 
 from ..settings import Settings
 from ..types import Answer, Citation, IndicatorRow
-from .citations import split_answer_sentences, verify
-from .compose import Knowledge, _Draft
+from .citations import AnswerDraft, split_answer_sentences, verify
+from .knowledge import Knowledge
 from .evidence import query_terms, score_sentences
 from .indicators import given_value
 from .prompts import NOT_COVERED, SYSTEM, user_message
@@ -39,7 +39,7 @@ def chat_model(settings: Settings):
 
 def build_clauses(k: Knowledge, state: dict[str, Any], extractive: Answer) -> tuple[list[Citation], dict[int, IndicatorRow]]:
     """The extractive answer's citations first, then the best sentences of the other hits."""
-    draft = _Draft()
+    draft = AnswerDraft()
     rows_by_start = {(r.doc_id, r.start): r for r in k.rows}
     for c in extractive.citations:
         if c.kind == "indicator" and (c.doc_id, c.start) in rows_by_start:

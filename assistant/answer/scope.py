@@ -200,8 +200,6 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
     ``own_names``: text whose place names do not count as an answer to "which ones"
     (the documents' titles: 浙江 in 浙江经验 names no school).
     """
-    from ..retrieval.lexical import tag
-
     norm = normalize(question)
     text = normalize("".join(evidence))
     unit = _ASKED_UNIT.search(norm)

@@ -78,8 +78,8 @@ def test_the_tables_dimensions_are_listed_each_cited_by_its_first_row(assistant)
 
 
 def test_dimensions_of_the_plans_text_are_not_the_tables():
-    from assistant.answer.compose import _asks_dimensions
+    from assistant.answer.indicator_answer import asks_dimensions
 
-    assert _asks_dimensions("发展目标的指标分哪几个维度？")
+    assert asks_dimensions("发展目标的指标分哪几个维度？")
     # 从…就业质量等维度 is the quality-evaluation text, not the indicator table.
-    assert not _asks_dimensions("质量评价体系从哪几个维度进行评价？")
+    assert not asks_dimensions("质量评价体系从哪几个维度进行评价？")

@@ -1,0 +1,183 @@
+"""Answers from the indicator table: which rows a question asks for, and the answer built from them.
+
+The rows give the 2020 baseline, the 2025 target and the gap exactly; the plan's
+measures that act on an indicator follow, each cited. Matching a question to
+rows is ``indicators.py``; this module decides when the table answers and composes it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..normalize import normalize
+from ..retrieval.lexical import expand_query
+from ..types import Hit, IndicatorRow
+from .citations import AnswerDraft
+from .evidence import Scored, score_sentences, term_groups
+from .indicators import (
+    LEVELS,
+    QUANTITY_CUES,
+    asked_unit,
+    asks_gap,
+    asks_quantity,
+    describe_distance,
+    describe_row,
+    given_value,
+    indicator_core,
+    mentioned_levels,
+    select_rows,
+    unit_compatible,
+)
+from .context import Resolved
+from .knowledge import Knowledge
+from .listing import asks_list, asks_two_parts
+from .scope import asked_clauses, asks_money
+
+
+INDICATOR_NAMED_LEXICAL = 0.8  # of an indicator name's weight the question must hold to name it
+
+
+ASKED_WORDS_BONUS = 0.3  # for an indicator's related measures that hold the question's words
+
+
+_NOW_CUES = ("现在", "目前", "现状", "进展", "差多少", "还差", "当前", "now", "current")
+
+
+# "多少毕业生", "几所学校": a count of things (a noun right after 多少/几), not a share.
+_COUNT_OF = re.compile(r"(?:多少|(?<![哪好这那近前])几)(?!个?百分点|个?点|比例|比重|倍|成|[呢吗啊呀了的是])[\u4e00-\u9fff]")
+
+
+_RATIO_WORDS = re.compile(r"比例|比重|占比|比率|率|百分|覆盖|%|多大")
+
+
+def names_indicator(k: Knowledge, resolved: Resolved, query_vector) -> bool:
+    """The question spells out an indicator's name ("1+X证书获取率的起点和目标"): a value asked
+    for is that row's, and another word of the question ("起点") only frames the asking."""
+    if not k.rows:
+        return False
+    matches = k.matcher.match(resolved.search_text, query_vector)
+    return max((m.lexical for m in matches), default=0.0) >= INDICATOR_NAMED_LEXICAL
+
+
+def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequence[Hit]) -> list[IndicatorRow]:
+    if not k.rows:
+        return []
+    asked = resolved.question if not resolved.previous else resolved.search_text
+    if not asks_quantity(asked_clauses(asked)):
+        return []  # "为了提高双师型比例，招聘上提了什么条件？" asks for conditions, not the ratio
+    expanded = expand_query(resolved.search_text)
+    matches = k.matcher.match(resolved.search_text, query_vector, expanded)
+    # The question's own level wins over the one in the previous turn ("那高职呢？").
+    levels = mentioned_levels(resolved.question, expand_query(resolved.question)) or mentioned_levels(
+        resolved.search_text, expanded
+    )
+    table_ranked = any(h.chunk.kind == "table" for h in hits[:3])
+    rows = select_rows(matches, levels, min_score=0.42 if table_ranked else 0.55, parts_asked=asks_two_parts(asked))
+    # A count asked in one unit is not answered by a row in another (几所 ≠ 万人).
+    asked = asked_unit(resolved.question)
+    if asked:
+        rows = [r for r in rows if unit_compatible(asked, r.unit)]
+    if _COUNT_OF.search(normalize(resolved.question)) and not _RATIO_WORDS.search(normalize(resolved.question)):
+        rows = [r for r in rows if r.unit != "%"]  # "送出去多少毕业生" counts people, it asks no share
+    if asks_money(asked_clauses(resolved.question)) and not asks_gap(resolved.question):
+        rows = [r for r in rows if r.unit.endswith("元")]  # "平均工资多少" is not a share of teachers
+    return rows
+
+
+def states_row_value(rows: Sequence[IndicatorRow], best: Scored) -> bool:
+    """The best sentence states a row's 2025 target ("年培训人数达到 150 万人次"): the row is the same fact, as data."""
+    text = best.sentence.text
+    return any(
+        re.search(rf"(?<![\d.]){re.escape(r.target_2025)}(?![\d.])\s*(?:{re.escape(r.unit)}|万|%|个|所)", text)
+        for r in rows
+        if r.target_2025 not in ("-", "—")
+    )
+
+
+def text_explains_better(k: Knowledge, rows: Sequence[IndicatorRow], best: Scored, terms: Sequence[str]) -> bool:
+    """Compare how much of the question the rows hold with how much the best sentence holds."""
+    # Levels are settled by row selection (and may come from the previous turn).
+    content = [t for t in terms if t not in LEVELS and not any(t in cue or cue in t for cue in QUANTITY_CUES)]
+    if not content:
+        return False
+    weight = {t: k.weights.idf(t) for t in content}
+    total = sum(weight.values()) or 1.0
+    # A row's headings (the table's title, "…“十四五”发展目标") are its context, as a sentence's are.
+    row_text = normalize(" ".join(f"{' '.join(r.section)} {r.dimension} {r.indicator} {r.level or ''}" for r in rows))
+    sentence = normalize(best.sentence.text + " " + " ".join(best.sentence.chunk.section))
+    row_cov = sum(w for t, w in weight.items() if t in row_text) / total
+    text_cov = sum(w for t, w in weight.items() if t in sentence) / total
+    return row_cov < 0.5 and text_cov > row_cov + 0.15
+
+
+def answer_indicators(k: Knowledge, draft: AnswerDraft, rows: Sequence[IndicatorRow], question: str, scored, terms) -> None:
+    for row in rows[:4]:
+        n = draft.cite_row(k, row)
+        draft.parts.append(f"{describe_row(row)}[{n}]。")
+    # "我们现在75%，还差几个点": the distance from the user's own figure, for a single row.
+    given = given_value(question, rows[0]) if len(rows) == 1 else None
+    distance = describe_distance(rows[0], given) if given else None
+    if distance:
+        draft.given.append(given)
+        draft.parts.append(f"{distance}[{draft.cite_row(k, rows[0])}]。")
+    notes = {r.note for r in rows if r.note}
+    if notes:
+        n = draft.cite_row(k, rows[0])
+        draft.parts.append(f"{'；'.join(sorted(notes))}[{n}]。")
+    if any(cue in question for cue in _NOW_CUES):
+        draft.parts.append("规划期为2021—2025年，表中给出的是2020年基数和2025年目标，没有逐年的实际进展数据。")
+    # The plan's measures that act on this indicator: sentences that hold the
+    # indicator's own distinctive terms, not just the question's wording.
+    focus_groups = term_groups(" ".join(indicator_core(r.indicator) for r in rows))
+    focus = [t for g in focus_groups for t in g]
+    hits = list({id(s.sentence.chunk): s.sentence.chunk for s in scored}.values())
+    rescored = score_sentences(" ", [_as_hit(c) for c in hits], k.weights, focus_groups) if focus else []
+    # Among them, those that also hold the question's own words come first ("名额会增加吗" → 增加专升本计划).
+    asked = {
+        (s.sentence.chunk.doc_id, s.sentence.start): s.coverage
+        for s in score_sentences(" ", [_as_hit(c) for c in hits], k.weights, term_groups(question, k.weights))
+    }
+    rescored.sort(key=lambda s: -(s.score + ASKED_WORDS_BONUS * asked.get((s.sentence.chunk.doc_id, s.sentence.start), 0.0)))
+    # At most one sentence that restates a row's target (the plan's own wording of it);
+    # the rest are measures.
+    candidates = [s for s in rescored if s.coverage >= 0.35]
+    restating = [s for s in candidates if states_row_value(rows, s)]
+    related = sorted(restating[:1] + [s for s in candidates if s not in restating][: 2 - len(restating[:1])],
+                     key=candidates.index)
+    if related:
+        draft.parts.append("\n规划中相关的举措：")
+        for s in related:
+            n = draft.cite_text(k, s, focus)
+            draft.parts.append(f"{draft.quoted(k, n)}[{n}]")
+
+
+def _as_hit(chunk):
+    return Hit(chunk, 0.0, "hybrid")
+
+
+# The indicator table's first column is headed 维度; its values group the indicators.
+# The plan's text uses 维度 too ("从…就业质量等维度"): the question must be about the indicators.
+_DIMENSIONS_ASKED = re.compile(r"维度|(?:哪几类|哪些类|几大类|哪几个方面|哪几块)")
+
+
+_ABOUT_INDICATORS = re.compile(r"指标|目标表|发展目标")
+
+
+def asks_dimensions(question: str) -> bool:
+    norm = normalize(question)
+    if "专栏" in norm or not (_DIMENSIONS_ASKED.search(norm) and _ABOUT_INDICATORS.search(norm)):
+        return False
+    return asks_list(norm) or asks_quantity(norm) or "几个" in norm
+
+
+def answer_dimensions(k: Knowledge, draft: AnswerDraft) -> None:
+    first: dict[str, IndicatorRow] = {}
+    for row in sorted(k.rows, key=lambda r: r.start):
+        if row.dimension:
+            first.setdefault(row.dimension, row)
+    parts = [f"{name}[{draft.cite_row(k, row)}]" for name, row in first.items()]
+    draft.parts.append("发展目标表的指标分为以下维度：" + "、".join(parts) + "。")
+    note = next((r for r in first.values() if r.note), None)
+    if note is not None:
+        draft.parts.append(f"{note.note}[{draft.cite_row(k, note)}]。")

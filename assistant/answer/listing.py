@@ -1,0 +1,224 @@
+"""List answers: what "有哪些 / 哪几条 / 包括哪些方面" questions are answered with.
+
+Policy documents state a section's measures as subsections, a paragraph's
+points as short lead sentences followed by their explanation, and counted sets
+("五个对接") by their size before spelling them out; each of those shapes has
+its finder here. Questions that want the clause itself (条款、原文) are recognised
+here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..normalize import normalize
+from ..retrieval.lexical import is_stopword, tag, tokenize
+from ..types import Chunk
+from .citations import AnswerDraft, text_citation
+from .evidence import Scored, split_sentences
+from .knowledge import Knowledge
+
+
+_ASKS_LIST = re.compile(r"哪些|有哪几|分别[指是有]|几块|几部分|几个部分|列一下|列出|列举|哪[几两三四五六七八九十](?:[条项个点类种大]|方面|部分)|包括哪些|包括什么|分别是|哪些方面|哪些原则|几条原则")
+
+
+_TWO_PARTS = re.compile(r"[和与及、]|以及|还有|分别|各(?:要|培育|建|有|是|多少|几)")
+
+
+_ASKS_CLAUSE = re.compile(r"条款|段落|原文|那段|这段|那一段|这一段|哪段|规定|表述|怎么写|提法")
+
+
+_LEAD_MAX_CHARS = 40
+
+
+LEAD_NAMED_SHARE = 0.7  # of a lead sentence's noun weight the question must hold to name that measure
+
+
+def asks_list(question: str) -> bool:
+    return bool(_ASKS_LIST.search(question))
+
+
+_LIST_WORDS = frozenset("包括 包含 内容 方面 部分 分为 分成 几个 几条 几项 几块 列出 列举 条 项 个 点".split())
+
+
+def only_about(question: str, subject: str) -> bool:
+    """The question asks about ``subject`` as a whole: its other words only ask for a list or a count."""
+    return all(
+        t in subject or t in _LIST_WORDS or len(t) == 1 or t.startswith(("哪", "几"))
+        for t in tokenize(question)
+    )
+
+
+def subsections(k: Knowledge, question: str) -> tuple[tuple[str, ...], list[tuple[Chunk, int, int]]] | None:
+    """For "保障措施包括哪几个方面": the section the question names, and its subsections' headings.
+
+    Returns the section path and, for each subsection, a chunk of it and the
+    span of its heading in the document text. None unless it has two or more.
+    """
+
+    norm = normalize(question)
+    best: tuple[str, ...] | None = None
+    doc_id = best_core = ""
+    for heading_doc, path, core in k.headings:
+        names = [core, *(p for p in core.split("和") if len(p) >= 4)]
+        if len(core) >= 4 and any(n in norm for n in names) and (best is None or len(path) > len(best)):
+            best, doc_id, best_core = path, heading_doc, core
+    if best is None:
+        return None
+    # Only when the section is all the question is about ("主要任务里关于教师的举措" is not).
+    if not only_about(question, best_core):
+        return None
+    children: dict[str, tuple[Chunk, int, int]] = {}
+    for chunk in k.chunks:
+        if chunk.doc_id != doc_id or chunk.section[: len(best)] != best or len(chunk.section) <= len(best) or chunk.kind != "text":
+            continue
+        heading = chunk.section[len(best)]
+        if heading in children:
+            continue
+        span = k.heading_span(chunk, heading, chunk.start + len(heading))
+        if span:
+            children[heading] = (chunk, *span)
+    if len(children) < 2:
+        return None
+    return best, sorted(children.values(), key=lambda c: c[1])
+
+
+def column_headings(k: Knowledge) -> list[tuple[Chunk, int, int]]:
+    """Each 专栏's heading line: a chunk of it and the heading's span in the document text."""
+    out = []
+    for key in sorted(k.column_chunks):
+        chunk = min(k.column_chunks[key], key=lambda c: c.start)
+        span = k.heading_span(chunk, chunk.section[-1], chunk.start + len(chunk.section[-1]))
+        if span:
+            out.append((chunk, *span))
+    return out
+
+
+def answer_headings(k: Knowledge, draft: AnswerDraft, lead: str, children) -> None:
+    draft.parts.append(lead)
+    for i, (chunk, start, end) in enumerate(children):
+        n = len(draft.citations) + 1
+        draft.citations.append(text_citation(n, chunk, start, end, k.sources[chunk.doc_id]))
+        draft.parts.append(f"{'；' if i else ''}{draft.citations[-1].quote}[{n}]")
+    draft.parts.append("。")
+
+
+def is_lead(k: Knowledge, best: Scored) -> bool:
+    """``best`` is a short sentence that opens its paragraph (a measure's name, "推进多元办学改革。")."""
+    s = best.sentence
+    return _starts_paragraph(k.sources[s.chunk.doc_id], s.start) and len(s.text) <= _LEAD_MAX_CHARS
+
+
+def _starts_paragraph(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] == "\n"
+
+
+def question_holds_lead(k: Knowledge, question: str, best: Scored) -> bool:
+    """The lead sentence's nouns are the question's words, all but the common ones (改革, 建设):
+    the question names that measure."""
+    norm = normalize(question)
+    nouns = {w for w, f in tag(best.sentence.text) if f.startswith(("n", "m", "l", "j")) and len(w) >= 2 and not is_stopword(w)}
+    total = sum(k.weights.idf(w) for w in nouns)
+    held = sum(k.weights.idf(w) for w in nouns if w in norm or w in best.matched)
+    return total > 0 and held >= LEAD_NAMED_SHARE * total
+
+
+def section_leads(k: Knowledge, best: Scored) -> list[Scored] | None:
+    """For "有哪几条" questions: the short lead sentences that open each paragraph of the best sentence's section.
+
+    Policy documents state each principle or measure as a short lead ("立德树人，德技并修。")
+    followed by its explanation; when the best match is such a lead and its section
+    has several, the list of leads is the answer.
+    """
+    chunk = best.sentence.chunk
+    text = k.sources[chunk.doc_id]
+
+    if not is_lead(k, best):
+        return None
+    leads = []
+    for c in k.chunks:
+        if c.doc_id == chunk.doc_id and c.section == chunk.section and c.kind == "text":
+            leads.extend(s for s in split_sentences(c, 0) if _starts_paragraph(text, s.start) and len(s.text) <= _LEAD_MAX_CHARS)
+    leads.sort(key=lambda s: s.start)
+    if len(leads) < 3:
+        return None
+    return [Scored(s, best.score, best.coverage, best.matched) for s in leads[:8]]
+
+
+_LIST_INTRO = re.compile(r"[：:]|主要表现为|主要包括|包括以下|如下")
+
+
+_COUNTED_SET = re.compile(r"([两二三四五六七八九十])个([\u4e00-\u9fff]{2,4}?)[”」]")
+
+
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
+
+
+def counted_set_members(k: Knowledge, best: Scored, question: str) -> list[Scored]:
+    """For a counted set the question asks about ("五个对接"), the sentence after it in its section that spells out its members.
+
+    Policy documents name a set by its size and then list it, each member
+    repeating the set's word ("专业与行业产业对接、课程与……对接").
+    """
+    m = _COUNTED_SET.search(best.sentence.text)
+    if not m or normalize(m.group(0).rstrip("”」")) not in normalize(question):
+        return []
+    size, word = _NUMERALS[m.group(1)], m.group(2)
+    s = best.sentence
+    after: dict[int, Scored] = {}
+    for c in k.chunks:
+        if c.doc_id == s.chunk.doc_id and c.section == s.chunk.section and c.kind == "text":
+            for sentence in split_sentences(c, s.rank):
+                if sentence.start >= s.end and word in sentence.text:
+                    after.setdefault(sentence.start, Scored(sentence, best.score, best.coverage, best.matched))
+    # One sentence that repeats the set's word for (nearly) every member.
+    for start in sorted(after):
+        if after[start].sentence.text.count(word) >= max(2, size - 1):
+            return [after[start]]
+    return []
+
+
+def paragraph_lead(k: Knowledge, best: Scored) -> Scored | None:
+    """The short sentence that opens ``best``'s paragraph ("推进多元办学改革。"), if ``best`` is not it."""
+    s = best.sentence
+    text = k.sources[s.chunk.doc_id]
+    start = text.rfind("\n", 0, s.start) + 1
+    if start == s.start:
+        return None
+    chunk = k.chunk_at(s.chunk.doc_id, start)
+    if chunk is None:
+        return None
+    for sentence in split_sentences(chunk, s.rank):
+        if sentence.start == start and len(sentence.text) <= _LEAD_MAX_CHARS:
+            return Scored(sentence, best.score, best.coverage, best.matched)
+    return None
+
+
+def introduces_list(best: Scored) -> bool:
+    return bool(_LIST_INTRO.search(best.sentence.text))
+
+
+def paragraph_rest(k: Knowledge, best: Scored) -> list[Scored]:
+    """The sentences after ``best`` in its paragraph, in reading order (they hold its list)."""
+    s = best.sentence
+    text = k.sources[s.chunk.doc_id]
+    end = text.find("\n", s.end)
+    end = len(text) if end == -1 else end
+    rest: dict[int, Scored] = {}
+    for c in k.chunks:
+        if c.doc_id == s.chunk.doc_id and c.kind == "text" and c.start < end and c.end > s.end:
+            for sentence in split_sentences(c, s.rank):
+                if s.end <= sentence.start and sentence.end <= end:
+                    rest.setdefault(sentence.start, Scored(sentence, best.score, best.coverage, best.matched))
+    return [rest[start] for start in sorted(rest)]
+
+
+def asks_two_parts(question: str) -> bool:
+    """The question asks about two things at once ("A和B分别…", "各要…")."""
+    return bool(_TWO_PARTS.search(question))
+
+
+def asks_for_clause(question: str) -> bool:
+    """Staff asking for the clause itself (条款、原文、怎么写) rather than its gist."""
+    return bool(_ASKS_CLAUSE.search(question))
+
