@@ -27,6 +27,7 @@ from .listing import (
     asks_list,
     asks_two_parts,
     column_headings,
+    coordinated_terms,
     counted_set_members,
     introduces_list,
     is_lead,
@@ -61,6 +62,7 @@ _ENGLISH = re.compile(r"[A-Za-z]{3}")
 
 
 OTHER_PART_MIN_IDF = 2.0  # what a sentence must add to answer the other part of a two-part question
+COORDINATE_MIN_SHARE = 0.5  # of the best score, for a sentence brought in for one coordinated term
 
 
 FIGURES_PENALTY = 0.15
@@ -238,7 +240,9 @@ def compose(
             # Staff asking for "the clause": the paragraph's lead sentence names the measure the sentence belongs to.
             _answer_text(k, draft, [paragraph_lead(k, best), best, *scored[1:]], terms, keep=2)
         else:
-            _answer_text(k, draft, scored, terms, parts_asked=asks_two_parts(question))
+            two_parts = asks_two_parts(question)
+            _answer_text(k, draft, scored, terms, parts_asked=two_parts,
+                         coordinated=coordinated_terms(search, k.weights) if two_parts else ())
         missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()))
         if missing:
             return refusal(question, missing, hits)
@@ -294,6 +298,7 @@ def _answer_text(
     max_chars: int = MAX_ANSWER_CHARS,
     keep: int = 1,
     parts_asked: bool = False,
+    coordinated: Sequence[Sequence[str]] = (),
 ) -> None:
     """Cite the first ``keep`` sentences, then the best of the rest that match well enough.
 
@@ -315,9 +320,31 @@ def _answer_text(
         used_chars += len(s.sentence.text)
     if parts_asked:
         chosen = _cover_the_other_part(k, chosen, scored, limit or MAX_SENTENCES)
+    for words in coordinated:
+        chosen = _cover_the_coordinate(chosen, scored, words, limit or MAX_SENTENCES)
     for s in chosen:
         n = draft.cite_text(k, s, terms)
         draft.parts.append(f"{draft.quoted(k, n)}[{n}]")
+
+
+def _cover_the_coordinate(chosen: list[Scored], scored: Sequence[Scored], words: Sequence[str], limit: int) -> list[Scored]:
+    """"省级和设区市各自负责什么": each coordinated term is held by a chosen sentence; if none holds
+    one of its ``words``, the best-scoring sentence that does joins (in place of the last when full)."""
+
+    def holds(s: Scored) -> bool:
+        text = normalize(s.sentence.text)
+        return any(w in text for w in words)
+
+    if any(holds(c) for c in chosen):
+        return chosen
+    floor = COORDINATE_MIN_SHARE * chosen[0].score
+    for s in scored:
+        if s.score < floor:
+            break
+        if holds(s) and not any(_overlaps(s, c) for c in chosen):
+            kept = chosen if len(chosen) < limit else chosen[:-1]
+            return [*kept, s]
+    return chosen
 
 
 def _cover_the_other_part(k: Knowledge, chosen: list[Scored], scored: Sequence[Scored], limit: int) -> list[Scored]:

@@ -48,7 +48,8 @@ _NOW_CUES = ("现在", "目前", "现状", "进展", "差多少", "还差", "当
 _COUNT_OF = re.compile(r"(?:多少|(?<![哪好这那近前])几)(?!个?百分点|个?点|比例|比重|倍|成|[呢吗啊呀了的是])[\u4e00-\u9fff]")
 
 
-_RATIO_WORDS = re.compile(r"比例|比重|占比|比率|率|百分|覆盖|%|多大")
+_RATIO_WORDS = re.compile(r"比例|比重|占比|比率|率|百分|覆盖|%|多大|percent|rate|share|proportion|ratio")
+_COUNT_OF_EN = re.compile(r"\bhow many\b")
 
 
 def names_indicator(k: Knowledge, resolved: Resolved, query_vector) -> bool:
@@ -78,7 +79,8 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
     asked = asked_unit(resolved.question)
     if asked:
         rows = [r for r in rows if unit_compatible(asked, r.unit)]
-    if _COUNT_OF.search(normalize(resolved.question)) and not _RATIO_WORDS.search(normalize(resolved.question)):
+    counted = _COUNT_OF.search(normalize(resolved.question)) or _COUNT_OF_EN.search(normalize(resolved.question))
+    if counted and not _RATIO_WORDS.search(normalize(resolved.question)):
         rows = [r for r in rows if r.unit != "%"]  # "送出去多少毕业生" counts people, it asks no share
     if asks_money(asked_clauses(resolved.question)) and not asks_gap(resolved.question):
         rows = [r for r in rows if r.unit.endswith("元")]  # "平均工资多少" is not a share of teachers

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..normalize import normalize
-from ..retrieval.lexical import is_stopword, tag, tokenize
+from ..retrieval.lexical import is_stopword, synonyms, tag, tokenize
 from ..types import Chunk
 from .citations import AnswerDraft, text_citation
 from .evidence import Scored, split_sentences
@@ -222,3 +222,25 @@ def asks_for_clause(question: str) -> bool:
     """Staff asking for the clause itself (条款、原文、怎么写) rather than its gist."""
     return bool(_ASKS_CLAUSE.search(question))
 
+
+
+_CONJUNCTIONS = frozenset(("和", "与", "及", "、", "以及", "跟", "同"))
+
+
+def coordinated_terms(question: str, weights) -> list[tuple[str, ...]]:
+    """The words joined by 和/与/及/、 in the question ("省级和设区市" → 省级, 设区), each as the
+    documents' words for it (an everyday word by its translations: 省里 → 省级): a two-part
+    question is answered for each of them."""
+    table = synonyms()
+    tokens = [w for w, _ in tag(normalize(question)) if w.strip()]
+    out: list[tuple[str, ...]] = []
+    for i, t in enumerate(tokens[1:-1], start=1):
+        if t not in _CONJUNCTIONS:
+            continue
+        for word in (tokens[i - 1], tokens[i + 1]):
+            if len(word) < 2 or is_stopword(word):
+                continue
+            group = tuple(w for w in (word, *table.get(word, ())) if weights.known(w))
+            if group and group not in out:
+                out.append(group)
+    return out

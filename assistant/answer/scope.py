@@ -176,6 +176,9 @@ _QUOTED_PLACE = re.compile(r"[“\"]([^”\"]{2,12})[”\"](?:国家(?!级)|地�
 _ASKS_WHERE = re.compile(r"哪(?:些|几个|个)?(?:地方|地区|区域)")
 # Places and organizations; jieba's person-name guesses (nr) are too noisy to count.
 _PROPER_TAGS = ("ns", "nt")
+# What kind of name is asked for: a place (ns) does not name a school, nor an organization (nt) a city.
+_ASKS_ORGANIZATIONS = re.compile(r"哪几?[所家]|哪(?:些|几个?|一)\S{0,4}(?:学校|院校|学院|大学|企业|机构|单位|公司)")
+_ASKS_PLACES = re.compile(r"哪(?:些|几个?|个)\S{0,4}(?:国家(?!级)|城市|地区|地方|区域|省份|省|市|县)")
 # "具体要满足哪些条件", "认定标准具体是什么": the content of a rule, not that there is one.
 _ASKS_CRITERIA = re.compile(r"具体\S{0,6}(?:条件|标准|门槛|资格|细则)|(?:条件|标准|门槛|资格|细则)\S{0,3}具体|(?:满足|符合|具备)\S{0,4}(?:哪些|什么|啥)")
 _PROMISES = re.compile(r"(?:健全|完善|建立|制定|出台|探索)[^，。；]{0,24}(?:机制|制度|体系|标准|办法)")
@@ -226,8 +229,12 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
     return None
 
 
-_CLAUSE_RE = re.compile(r"[^，,。；;！!？?]+[，,。；;！!？?]?")
-_ASKING = re.compile(r"多少|(?<!好)几|哪|什么|啥|吗|么|呢|是否|能否|可否|有没有|是不是|能不能|会不会|要不要|可不可以|如何|怎么|怎样|[?？]$")
+# A comma between digits groups thousands ("10,000"): it ends no clause.
+_CLAUSE_RE = re.compile(r"(?:[^，,。；;！!？?]|(?<=\d),(?=\d))+[，,。；;！!？?]?")
+_ASKING = re.compile(
+    r"多少|(?<!好)几|哪|什么|啥|吗|么|呢|是否|能否|可否|有没有|是不是|能不能|会不会|要不要|可不可以|如何|怎么|怎样|[?？]$"
+    r"|\b(?:how|what|which|when|where|who|whether|is there|are there)\b"
+)
 
 
 def asked_clauses(question: str) -> str:
@@ -280,9 +287,11 @@ def missing_names(question: str, evidence: Sequence[str], own_names: str = "", o
     asked = set(w for w, _ in tag(question))
     norm = normalize(question)
     text = "".join(evidence)
+    organizations, places = bool(_ASKS_ORGANIZATIONS.search(norm)), bool(_ASKS_PLACES.search(norm))
+    kinds = ("nt",) if organizations and not places else ("ns",) if places and not organizations else _PROPER_TAGS
     names = [
         w for w, f in tag(text)
-        if f.startswith(_PROPER_TAGS) and len(w) >= 2 and w not in asked and w not in own_names
+        if f.startswith(kinds) and len(w) >= 2 and w not in asked and w not in own_names
     ]
     # "开在哪些地方" asks where, not for a list of names: the documents' named region
     # (到“一带一路”国家) answers it. "具体哪些国家" wants the countries themselves.

@@ -83,3 +83,10 @@ def test_dimensions_of_the_plans_text_are_not_the_tables():
     assert asks_dimensions("发展目标的指标分哪几个维度？")
     # 从…就业质量等维度 is the quality-evaluation text, not the indicator table.
     assert not asks_dimensions("质量评价体系从哪几个维度进行评价？")
+
+
+def test_an_english_how_many_counts_people_not_a_share(assistant):
+    a = assistant.ask("How many people did vocational schools train in 2020?")
+    assert a.found
+    assert a.answer.startswith("职业院校开展技能培训人数：2020年为120万人，2025年目标为150万人")
+    assert all(c.kind != "indicator" or "%" not in c.display for c in a.citations)

@@ -226,3 +226,17 @@ def test_the_content_of_a_rule_is_not_the_promise_to_make_one():
     # A rule whose content is stated answers the question.
     stated = ["面向具有3 年以上企业工作经历并具有高职以上学历的人员公开招聘专业教师。"]
     assert missing_specifics("招聘专业教师具体要满足哪些条件？", stated) is None
+
+
+def test_english_clauses_ask_and_a_thousands_comma_ends_no_clause():
+    q = "How many students were in 职教本科 in 2020, and what is the 2025 target (in 10,000s)?"
+    assert asked_clauses(q).startswith("how many students")
+    assert "10,000s" in asked_clauses(q)
+    assert asked_clauses("我们学校在杭州，规划里有哪些要求？") == "规划里有哪些要求?"
+
+
+def test_the_names_must_be_of_the_kind_asked_for():
+    evidence = ["借鉴德国“双元制”人才培养模式，选择 3 所机构与德国合作，形成中国特色的模式。"]
+    # A country is no school's name.
+    assert missing_names("这个试点选的是哪几所学校？", evidence) == "文件没有列出具体的名称或名单"
+    assert missing_names("和哪些国家合作办学？", ["与德国企业合作办学"]) is None

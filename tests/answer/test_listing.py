@@ -1,0 +1,45 @@
+"""Question shapes that want several things, and the list answers (assistant/answer/listing.py)."""
+
+from __future__ import annotations
+
+from assistant.answer.compose import _cover_the_coordinate
+from assistant.answer.evidence import score_sentences, term_groups
+from assistant.answer.listing import asks_for_clause, asks_two_parts, coordinated_terms
+from assistant.types import Hit
+
+
+def test_two_part_and_clause_questions_are_recognised():
+    assert asks_two_parts("中职和高职的目标分别是多少")
+    assert asks_two_parts("省级与设区市各要统筹什么")
+    assert not asks_two_parts("高职双师型比例目标是多少")
+    assert asks_for_clause("这一条的原文怎么写的")
+    assert not asks_for_clause("中职可以升本科吗")
+
+
+def test_coordinated_words_are_the_documents_words_on_each_side_of_the_conjunction(assistant):
+    weights = assistant.knowledge.weights
+    # jieba cuts 设区市 into 设区 | 市; 设区 is still the documents' word.
+    assert coordinated_terms("省级和设区市各自负责什么？", weights) == [("省级",), ("设区",)]
+    # An everyday word stands for its translations the documents use.
+    assert ("省级", "全省") in coordinated_terms("省里和各市分别管什么", weights)
+    # A word the documents never use is no part to cover.
+    assert coordinated_terms("宿舍和食堂怎么样", weights) == []
+
+
+def _scored(assistant, question):
+    """Every text sentence scored as the composer scores them: terms and embedding closeness."""
+    k = assistant.knowledge
+    sims = k.sentences.similarities(assistant.embedder.embed_query(question))
+    dense = {key: float(v) for key, v in zip(k.sentences.keys, sims)}
+    hits = [Hit(c, 0.0, "rest") for c in k.chunks if c.kind == "text"]
+    return score_sentences(question, hits, k.weights, term_groups(question, k.weights), dense)
+
+
+def test_a_coordinated_part_no_chosen_sentence_holds_brings_its_best_sentence(assistant):
+    scored = _scored(assistant, "省级和设区市各自负责统筹什么")
+    city = next(s for s in scored if s.sentence.text.startswith("设区市强化对中职教育发展的区域统筹"))
+    chosen = _cover_the_coordinate([city], scored, ("省级",), limit=4)
+    assert [s.sentence.text[:8] for s in chosen] == ["设区市强化对中职", "省级强化高等职业"]
+    # Held already: nothing changes; full: the last sentence makes room.
+    assert _cover_the_coordinate(chosen, scored, ("设区",), limit=4) == chosen
+    assert _cover_the_coordinate([city], scored, ("省级",), limit=1)[0].sentence.text.startswith("省级强化")
