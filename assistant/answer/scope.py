@@ -197,6 +197,20 @@ def only_promised(sentence: str) -> bool:
     return bool(_PROMISES.search(text)) and not re.search(r"\d|:|包括|即", text)  # NFKC makes ： a :
 
 
+_CRITERIA_OF = re.compile(r"([\u4e00-\u9fff]{2})的?(?:具体)?(?:条件|标准|门槛|细则)")
+
+
+def _act_only_promised(norm: str, evidence: Sequence[str]) -> bool:
+    """"认定的具体标准": the clauses that speak of that act (认定) only promise to set it up
+    ("健全…认定、聘用和考核机制"); a figure elsewhere (招聘 needs 3 年企业经历) is another act's."""
+    m = _CRITERIA_OF.search(norm)
+    if not m:
+        return False
+    act = m.group(1)
+    about = [e for e in evidence if act in normalize(e)]
+    return bool(about) and all(only_promised(e) for e in about)
+
+
 def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "") -> str | None:
     """Why the evidence cannot hold what the question asks for, or None if it can.
 
@@ -222,7 +236,7 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
     names = missing_names(question, evidence, own_names)
     if names:
         return names
-    if evidence and _ASKS_CRITERIA.search(norm) and only_promised(evidence[0]):
+    if evidence and _ASKS_CRITERIA.search(norm) and (only_promised(evidence[0]) or _act_only_promised(norm, evidence)):
         return "文件只提出要建立或健全相关机制，没有列出具体的条件或标准"
     if _ASKS_TIME.search(norm) and not _YEAR_OR_DATE.search(text):
         return "文件没有给出具体时间"

@@ -240,3 +240,18 @@ def test_the_names_must_be_of_the_kind_asked_for():
     # A country is no school's name.
     assert missing_names("这个试点选的是哪几所学校？", evidence) == "文件没有列出具体的名称或名单"
     assert missing_names("和哪些国家合作办学？", ["与德国企业合作办学"]) is None
+
+
+def test_criteria_of_an_act_need_a_clause_about_that_act_that_states_them():
+    recruit = "面向具有3 年以上企业工作经历并具有高职以上学历的人员公开招聘专业教师。"
+    promise = "健全“双师型”教师认定、聘用和考核机制，发挥行业作用。"
+    # The figure is the recruitment's; about 认定 the plan only promises a mechanism.
+    assert missing_specifics("双师型教师认定的具体标准是什么？", [recruit, promise]) == (
+        "文件只提出要建立或健全相关机制，没有列出具体的条件或标准"
+    )
+    assert missing_specifics("公开招聘专业教师的具体条件是什么？", [recruit, promise]) is None
+
+
+def test_recruitment_conditions_are_answered_on_the_real_plan(assistant):
+    a = assistant.ask("职业院校公开招聘专业教师的具体条件是什么？")
+    assert a.found and a.citations[0].quote.startswith("面向具有3 年以上企业工作经历")
