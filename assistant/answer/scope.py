@@ -197,6 +197,8 @@ def only_promised(sentence: str) -> bool:
     return bool(_PROMISES.search(text)) and not re.search(r"\d|:|包括|即", text)  # NFKC makes ： a :
 
 
+# A waiver (免学费、免试、减免) is stated or it is not; 避免/以免 are no waivers.
+_WAIVER = re.compile(r"(?<![避难未])(?<!(?<!可)以)免")
 _CRITERIA_OF = re.compile(r"([\u4e00-\u9fff]{2})的?(?:具体)?(?:条件|标准|门槛|细则)")
 
 
@@ -233,6 +235,8 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
     if _ASKS_STOCK.search(norm) and not _dated_figure(evidence, units if unit else ""):
         # The plan's other figures are what is to be built by 2025, not what there is.
         return "文件给出的是到2025年的建设目标，没有现有数量的统计"
+    if _WAIVER.search(norm) and not _WAIVER.search(text):
+        return "文件没有提到减免或免除的规定"
     names = missing_names(question, evidence, own_names)
     if names:
         return names

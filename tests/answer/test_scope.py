@@ -255,3 +255,17 @@ def test_criteria_of_an_act_need_a_clause_about_that_act_that_states_them():
 def test_recruitment_conditions_are_answered_on_the_real_plan(assistant):
     a = assistant.ask("职业院校公开招聘专业教师的具体条件是什么？")
     assert a.found and a.citations[0].quote.startswith("面向具有3 年以上企业工作经历")
+
+
+def test_a_waiver_must_be_stated():
+    evidence = ["落实高职扩招工作举措，为退役军人、下岗失业人员等各类群体提供多元选拔录取方式。"]
+    assert missing_specifics("退役军人上高职可以免考吗？", evidence) == "文件没有提到减免或免除的规定"
+    assert missing_specifics("读中职能减免学费吗", evidence) == "文件没有提到减免或免除的规定"
+    # 避免/以免 are no waivers.
+    assert missing_specifics("怎样避免专业重复设置？", evidence) is None
+    assert missing_specifics("退役军人上高职可以免考吗？", ["退役军人免试入学。"]) is None
+
+
+def test_a_waiver_question_is_refused_on_the_real_plan(assistant):
+    a = assistant.ask("下岗失业人员读高职能免除文化课考试吗？")
+    assert not a.found and "减免或免除" in a.answer and not a.citations
