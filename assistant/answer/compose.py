@@ -66,6 +66,7 @@ COORDINATE_MIN_SHARE = 0.5  # of the best score, for a sentence brought in for o
 
 
 FIGURES_PENALTY = 0.15
+ASKED_CLAUSE_BONUS = 0.3  # of the asked clauses' coverage, added to a sentence's score
 
 
 _FIGURES = re.compile(r"\d+(?:\.\d+)?\s*%")
@@ -137,6 +138,17 @@ def compose(
         column_hits = [Hit(c, 1.0, "column") for c in k.column_chunks.get(column, ())]
         text_hits = column_hits + [h for h in text_hits if not in_column(h.chunk)]
     scored = score_sentences(search, text_hits, k.weights, groups, dense)
+    asked = asked_clauses(question)
+    if asked != normalize(question) and not resolved.previous:
+        # "长三角一体化方面，要建什么平台？": the clause that asks weighs more than the one setting the scene.
+        asked_groups = [g for g in term_groups(asked, k.weights)]
+        if asked_groups:
+            held = {(s.sentence.chunk.doc_id, s.sentence.start): s.coverage
+                    for s in score_sentences(asked, text_hits, k.weights, asked_groups)}
+            scored = sorted(
+                (replace(s, score=s.score + ASKED_CLAUSE_BONUS * held.get((s.sentence.chunk.doc_id, s.sentence.start), 0.0)) for s in scored),
+                key=lambda s: -s.score,
+            )
     if not asks_quantity(asked_clauses(question)):
         # A sentence of targets and figures answers "how much"; "can I / is there" wants the measure.
         scored = sorted(

@@ -347,3 +347,9 @@ def test_how_many_leads_with_the_sentence_that_states_the_number(assistant):
     first = a.answer.split("[1]")[0]
     assert "建设 100 个职业体验中心" in first
     verbatim(assistant, a)
+
+
+def test_the_clause_that_asks_weighs_more_than_the_one_setting_the_scene(assistant):
+    # "我们是一所中职学校" sets the scene; "教材方面有什么新要求" is what is asked.
+    a = assistant.ask("我们是一所中职学校，想问教材方面有什么新要求？")
+    assert a.found and "教材" in a.citations[0].quote
