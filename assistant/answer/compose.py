@@ -38,6 +38,7 @@ from .listing import (
     section_leads,
     subsections,
 )
+from .smalltalk import small_talk
 from .scope import (
     area_other_than_province,
     asked_clauses,
@@ -95,6 +96,9 @@ def compose(
     """Build, verify and return the extractive answer (or a refusal)."""
     question = resolved.question
     search = resolved.search_text
+    chat = small_talk(question, list(k.titles.values()))
+    if chat is not None:
+        return chat
     scope = hard_out_of_scope(question, k.corpus_norm)
     if scope.reason:
         return refusal(question, scope.reason, hits)
