@@ -31,11 +31,13 @@ from .listing import (
     counted_set_members,
     introduces_list,
     is_lead,
+    named_section,
     only_about,
     paragraph_lead,
     paragraph_rest,
     question_holds_lead,
     section_leads,
+    section_opening,
     subsections,
 )
 from .smalltalk import small_talk
@@ -77,6 +79,7 @@ _ANY_FIGURE = re.compile(r"\d")
 
 
 MAX_ANSWER_CHARS = 520
+SECTION_OPENING_SENTENCES = 2
 
 
 # A list question ("有哪些") is answered by more of the clauses that match it.
@@ -219,6 +222,13 @@ def compose(
         if best is None or not evidence_sufficient(best.coverage, dense_top):
             return refusal(question, "文件中没有找到能回答这个问题的条款", hits)
         listing = asks_list(question)
+        named = None if listing or resolved.previous else named_section(k, question)
+        if named is not None:
+            # The question names a section and nothing more ("指导思想是什么"): its opening sentences.
+            opening = section_opening(k, *named)
+            if opening:
+                _answer_text(k, draft, opening, terms, strict=False, limit=SECTION_OPENING_SENTENCES)
+                return _finish(k, draft, question, hits)
         parts = subsections(k, question) if listing else None
         if parts:
             path, children = parts

@@ -21,6 +21,7 @@ from .indicators import (
     asked_unit,
     asks_gap,
     asks_quantity,
+    context_grams,
     describe_distance,
     describe_row,
     given_value,
@@ -69,6 +70,9 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
         return []  # "为了提高双师型比例，招聘上提了什么条件？" asks for conditions, not the ratio
     expanded = expand_query(resolved.search_text)
     matches = k.matcher.match(resolved.search_text, query_vector, expanded)
+    # "十四五职业教育总的目标是什么": 职业教育 is in the table's title, so in every row; it names none.
+    context = context_grams(k.rows)
+    matches = [m for m in matches if not m.shared or m.shared - context]
     # The question's own level wins over the one in the previous turn ("那高职呢？").
     levels = mentioned_levels(resolved.question, expand_query(resolved.question)) or mentioned_levels(
         resolved.search_text, expanded

@@ -98,6 +98,13 @@ class IndicatorMatcher:
         return out
 
 
+def context_grams(rows: Sequence[IndicatorRow]) -> frozenset[str]:
+    """Bigrams of the headings the rows sit under ("浙江省职业教育“十四五”发展目标") and of the levels:
+    words that describe every row, so sharing only them with a question picks none."""
+    headings = {normalize(h) for r in rows for h in r.section}
+    return frozenset(g for text in (*headings, *LEVELS) for g in _bigrams(_STRIP_RE.sub("", text)))
+
+
 def mentioned_levels(text: str, expanded: str = "") -> list[str]:
     """Levels the question names, everyday words included (职高 → 中职, 大专 → 高职)."""
     norm = normalize(text + " " + expanded)

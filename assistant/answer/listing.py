@@ -244,3 +244,29 @@ def coordinated_terms(question: str, weights) -> list[tuple[str, ...]]:
             if group and group not in out:
                 out.append(group)
     return out
+
+
+def named_section(k: Knowledge, question: str) -> tuple[str, tuple[str, ...]] | None:
+    """"规划的主要目标是什么": the section whose heading holds every word of the question (发展目标),
+    the shallowest if several do. None when the question says more than a heading does, or when
+    several headings of that depth fit ("几个专栏" fits every 专栏)."""
+    words = [t for t in tokenize(question) if len(t) >= 2 and t not in _LIST_WORDS]
+    if not words:
+        return None
+    found = [(doc_id, path) for doc_id, path, core in k.headings if len(core) >= 4 and all(w in core for w in words)]
+    if not found:
+        return None
+    depth = min(len(path) for _, path in found)
+    shallowest = [f for f in found if len(f[1]) == depth]
+    return shallowest[0] if len(shallowest) == 1 else None
+
+
+def section_opening(k: Knowledge, doc_id: str, path: tuple[str, ...], rank: int = 0) -> list[Scored]:
+    """The sentences of a section (its subsections included) in reading order, as evidence."""
+    sentences = [
+        s for c in k.chunks
+        if c.doc_id == doc_id and c.kind == "text" and c.section[: len(path)] == path
+        for s in split_sentences(c, rank)
+    ]
+    sentences.sort(key=lambda s: s.start)
+    return [Scored(s, 1.0, 1.0, ()) for s in sentences]

@@ -90,3 +90,10 @@ def test_an_english_how_many_counts_people_not_a_share(assistant):
     assert a.found
     assert a.answer.startswith("职业院校开展技能培训人数：2020年为120万人，2025年目标为150万人")
     assert all(c.kind != "indicator" or "%" not in c.display for c in a.citations)
+
+
+def test_words_of_the_tables_title_name_no_row(assistant):
+    # 职业教育 is in "浙江省职业教育“十四五”发展目标", so in every row: the question names no indicator.
+    a = assistant.ask("到2025年浙江职业教育要达到什么样的总体目标？")
+    assert a.found and all(c.kind == "text" for c in a.citations)
+    assert a.citations[0].quote.startswith("到 2025 年，建成具有浙江特色的")

@@ -43,3 +43,21 @@ def test_a_coordinated_part_no_chosen_sentence_holds_brings_its_best_sentence(as
     # Held already: nothing changes; full: the last sentence makes room.
     assert _cover_the_coordinate(chosen, scored, ("设区",), limit=4) == chosen
     assert _cover_the_coordinate([city], scored, ("省级",), limit=1)[0].sentence.text.startswith("省级强化")
+
+
+def test_a_question_that_only_names_a_section_is_answered_by_its_opening(assistant):
+    a = assistant.ask("规划的主要目标是什么？")
+    assert a.found
+    assert a.citations[0].section == ("二、总体思路", "（三）发展目标")
+    assert a.citations[0].quote.startswith("到 2025 年，建成具有浙江特色的纵向贯通、横向融通的现代职业教育体系")
+    b = assistant.ask("指导思想是什么？")
+    assert b.citations[0].section == ("二、总体思路", "（一）指导思想")
+
+
+def test_a_word_every_heading_of_a_depth_holds_names_no_section(assistant):
+    from assistant.answer.listing import named_section
+
+    k = assistant.knowledge
+    assert named_section(k, "规划里一共设了几个专栏？") is None  # every 专栏 heading holds 专栏
+    assert named_section(k, "双师型教师培训基地建多少个") is None  # more than a heading says
+    assert named_section(k, "面临什么形势")[1] == ("一、发展基础和面临形势",)
