@@ -45,6 +45,7 @@ from .scope import (
     area_other_than_province,
     asked_clauses,
     asked_heads,
+    asks_duration,
     asks_specific,
     evidence_sufficient,
     hard_out_of_scope,
@@ -52,6 +53,7 @@ from .scope import (
     missing_names,
     missing_specifics,
     named_document_content,
+    states_duration,
     unknown_topics,
 )
 
@@ -80,6 +82,7 @@ _ANY_FIGURE = re.compile(r"\d")
 
 MAX_ANSWER_CHARS = 520
 SECTION_OPENING_SENTENCES = 2
+PERIOD_MIN_SHARE = 0.5  # of the best score, for the sentence that states the period asked for
 
 
 # A list question ("有哪些") is answered by more of the clauses that match it.
@@ -168,6 +171,15 @@ def compose(
             (s if _ANY_FIGURE.search(s.sentence.text) else replace(s, score=s.score - FIGURES_PENALTY) for s in scored),
             key=lambda s: -s.score,
         )
+    keep_first = 1  # sentences cited whatever their score
+    if asks_duration(question) and scored:
+        # "多长时间一轮": the best sentence that states a period ("5年一周期") follows the best one,
+        # if it is close enough; the best one still decides whether the question is covered.
+        floor = PERIOD_MIN_SHARE * scored[0].score
+        period = next((s for s in scored if s.score >= floor and states_duration(s.sentence.text)), None)
+        if period is not None and period is not scored[0]:
+            scored = [scored[0], period, *(s for s in scored[1:] if s is not period)]
+            keep_first = 2
     if column is not None:
         scored.sort(key=lambda s: -(s.score + (0.5 if in_column(s.sentence.chunk) else 0.0)))
 
@@ -267,7 +279,7 @@ def compose(
             _answer_text(k, draft, [paragraph_lead(k, best), best, *scored[1:]], terms, keep=2)
         else:
             two_parts = asks_two_parts(question)
-            _answer_text(k, draft, scored, terms, parts_asked=two_parts,
+            _answer_text(k, draft, scored, terms, parts_asked=two_parts, keep=keep_first,
                          coordinated=coordinated_terms(search, k.weights) if two_parts else ())
         missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()))
         if missing:

@@ -168,6 +168,9 @@ _ASKS_NAMES = re.compile(
 _ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪(?:些|几)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
 _ASKS_TIME = re.compile(r"什么时候|何时|哪一年|几月|哪天|截止|时间表|when", re.I)
 _NUMBER = re.compile(r"\d")
+# "多长时间一次、多久、几年一轮": a period, which a figure of time ("5年一周期", "每年") answers.
+_ASKS_DURATION = re.compile(r"多长时间|多久|多长|几年一|多少年一|隔多久|每隔|几个月|多少天|how long|how often", re.I)
+_DURATION = re.compile(r"\d+(?:\.\d+)?\s*(?:年|个月|月|周|天|小时|学时)|[一二两三四五六七八九十]+(?:年|个月|周|天)|每年|每学期|周期|学制")
 # "现在一共有多少所", "2020年全省有多少": how many there are, which only a dated figure answers.
 _ASKS_STOCK = re.compile(r"(?:现在|目前|现有|如今|眼下|2020\s*年)[^，。？?,]{0,8}?(?:一共|总共|共|总计)?有(?:多少|几)")
 _NOW_FIGURE = re.compile(r"2020|十三五")
@@ -188,6 +191,16 @@ def asks_specific(question: str) -> bool:
     """The question wants a number, a list of names or a date, not a description."""
     norm = normalize(question)
     return bool(_ASKS_VALUE.search(norm) or _ASKS_NAMES.search(norm) or _ASKS_TIME.search(norm))
+
+
+def asks_duration(question: str) -> bool:
+    """The question asks how long or how often ("多长时间一次", "多久")."""
+    return bool(_ASKS_DURATION.search(normalize(question)))
+
+
+def states_duration(sentence: str) -> bool:
+    """The sentence states a period or length of time ("5年一周期", "3 年以上", "每年")."""
+    return bool(_DURATION.search(normalize(sentence)))
 
 
 def only_promised(sentence: str) -> bool:
@@ -244,6 +257,8 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
         return "文件只提出要建立或健全相关机制，没有列出具体的条件或标准"
     if _ASKS_TIME.search(norm) and not _YEAR_OR_DATE.search(text):
         return "文件没有给出具体时间"
+    if _ASKS_DURATION.search(norm) and not _DURATION.search(text):
+        return "文件没有给出具体的时间长度或周期"
     return None
 
 
@@ -261,9 +276,24 @@ def asked_clauses(question: str) -> str:
     A word the documents never use in a scene-setting clause ("我在工厂打工") says
     nothing about whether they answer the question.
     """
-    clauses = [c for c in _CLAUSE_RE.findall(normalize(question)) if c.strip()]
-    asked = [c for c in clauses if _ASKING.search(c)]
+    asked = _asking_clauses(question)
     return "".join(asked) if asked else normalize(question)
+
+
+def _asking_clauses(question: str) -> list[str]:
+    """The clauses of the question that ask; a clause of question words alone ("……乱收费，怎么办？")
+    asks about the one before it, which therefore counts as asking too."""
+    from ..retrieval.lexical import tokenize
+
+    clauses = [c for c in _CLAUSE_RE.findall(normalize(question)) if c.strip()]
+    asked: list[str] = []
+    for i, c in enumerate(clauses):
+        if not _ASKING.search(c):
+            continue
+        if i > 0 and not tokenize(c) and clauses[i - 1] not in asked:
+            asked.append(clauses[i - 1])
+        asked.append(c)
+    return asked
 
 
 def _dated_figure(evidence: Sequence[str], units: str) -> bool:
@@ -323,9 +353,7 @@ def asked_heads(question: str) -> set[str]:
     from ..retrieval.lexical import tag
 
     heads = set()
-    for clause in _CLAUSE_RE.findall(normalize(question)):
-        if not _ASKING.search(clause):
-            continue
+    for clause in _asking_clauses(question):
         # Words about the text (规定, 要求) are not what is asked about; a noun right
         # before the head qualifies it ("宿舍条件": 宿舍 is asked about too).
         tagged = [(w, f) for w, f in tag(clause) if w not in _ABOUT_THE_TEXT]

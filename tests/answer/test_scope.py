@@ -269,3 +269,25 @@ def test_a_waiver_must_be_stated():
 def test_a_waiver_question_is_refused_on_the_real_plan(assistant):
     a = assistant.ask("下岗失业人员读高职能免除文化课考试吗？")
     assert not a.found and "减免或免除" in a.answer and not a.citations
+
+
+def test_a_clause_of_question_words_alone_asks_about_the_one_before():
+    assert asked_clauses("我想投诉我们学校乱收费，怎么办？") == "我想投诉我们学校乱收费,怎么办?"
+    assert asked_clauses("孩子想读五年制，可以吗？") == "孩子想读五年制,可以吗?"
+    # A clause that asks something of its own does not bring the scene in.
+    assert asked_clauses("我在餐馆打工好几年了，只有初中学历，还有机会读高职吗？") == "还有机会读高职吗?"
+
+
+def test_a_complaint_about_fees_is_not_covered(assistant):
+    a = assistant.ask("想投诉学校乱收费，怎么办？")
+    assert not a.found and "乱收费" in a.answer
+
+
+def test_how_long_or_how_often_needs_a_period_in_the_evidence():
+    assert missing_specifics("中职要读多久？", ["在部分中职学校高水平专业开展人才培养试点。"]) == "文件没有给出具体的时间长度或周期"
+    assert missing_specifics("教师多久轮训一次？", ["落实教师5 年一周期的全员轮训制度。"]) is None
+
+
+def test_the_sentence_that_states_the_period_is_cited(assistant):
+    a = assistant.ask("专业课老师隔多久要参加一轮全员培训？")
+    assert a.found and any("5 年一周期" in c.quote for c in a.citations)
