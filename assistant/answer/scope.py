@@ -40,7 +40,7 @@ class ScopeCheck:
 
 # "Which school is best", "recommend a major", "A or B, which is better": the plan ranks and recommends nothing.
 _ASKS_RANKING = re.compile(
-    r"哪[所家个些][^，。？?,]{0,8}(?:最好|最强|更好|好一些|排名|靠前)"
+    r"哪[所家个些][^，。？?,]{0,8}(?:最好|最强|更好|好一些|排名|靠前)|哪[所家个种类](?:更|比较)?好"
     r"|(?:学校|院校|专业|职高|中专|大专|技校)[^，。？?,]{0,4}(?:排名|排行)|(?:排名|排行)[^，。？?,]{0,4}(?:学校|院校|专业)"
     r"|推荐[^，。？?,]{0,6}(?:学校|院校|专业|职高|中专|大专|技校)"
     r"|推荐一下|帮[我忙]推荐|还是[^，。？?,]{1,8}(?:好|更好|合适|更合适)[吗呢]?(?:[，。？?,]|$)"
@@ -183,7 +183,12 @@ _PROPER_TAGS = ("ns", "nt")
 _ASKS_ORGANIZATIONS = re.compile(r"哪几?[所家]|哪(?:些|几个?|一)\S{0,4}(?:学校|院校|学院|大学|企业|机构|单位|公司)")
 _ASKS_PLACES = re.compile(r"哪(?:些|几个?|个)\S{0,4}(?:国家(?!级)|城市|地区|地方|区域|省份|省|市|县)")
 # "具体要满足哪些条件", "认定标准具体是什么": the content of a rule, not that there is one.
-_ASKS_CRITERIA = re.compile(r"具体\S{0,6}(?:条件|标准|门槛|资格|细则)|(?:条件|标准|门槛|资格|细则)\S{0,3}具体|(?:满足|符合|具备)\S{0,4}(?:哪些|什么|啥)")
+_ASKS_CRITERIA = re.compile(
+    r"具体\S{0,6}(?:条件|标准|门槛|资格|细则)|(?:条件|标准|门槛|资格|细则)\S{0,3}具体|(?:满足|符合|具备)\S{0,4}(?:哪些|什么|啥)"
+    r"|(?:需要|要|得|有)(?:什么|哪些|啥)(?:样的)?(?:条件|门槛|资格)"
+)
+# What states a condition: "具有3年以上企业工作经历", "符合条件的", "达到…标准".
+_CONDITION = re.compile(r"符合条件|具备条件|满足|以上|以下|不低于|不少于|不超过|必须|须|应当|达到\S{0,10}(?:标准|要求)")
 _PROMISES = re.compile(r"(?:健全|完善|建立|制定|出台|探索)[^，。；]{0,24}(?:机制|制度|体系|标准|办法)")
 
 
@@ -255,6 +260,8 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
         return names
     if evidence and _ASKS_CRITERIA.search(norm) and (only_promised(evidence[0]) or _act_only_promised(norm, evidence)):
         return "文件只提出要建立或健全相关机制，没有列出具体的条件或标准"
+    if evidence and _ASKS_CRITERIA.search(norm) and not _CONDITION.search(normalize(evidence[0])):
+        return "文件没有列出具体的条件或标准"
     if _ASKS_TIME.search(norm) and not _YEAR_OR_DATE.search(text):
         return "文件没有给出具体时间"
     if _ASKS_DURATION.search(norm) and not _DURATION.search(text):
@@ -266,6 +273,7 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
 _CLAUSE_RE = re.compile(r"(?:[^，,。；;！!？?]|(?<=\d),(?=\d))+[，,。；;！!？?]?")
 _ASKING = re.compile(
     r"多少|(?<!好)几|哪|什么|啥|吗|么|呢|是否|能否|可否|有没有|是不是|能不能|会不会|要不要|可不可以|如何|怎么|怎样|[?？]$"
+    r"|([\u4e00-\u9fff])不\1"  # 贵不贵、好不好、难不难
     r"|\b(?:how|what|which|when|where|who|whether|is there|are there)\b"
 )
 

@@ -291,3 +291,17 @@ def test_how_long_or_how_often_needs_a_period_in_the_evidence():
 def test_the_sentence_that_states_the_period_is_cited(assistant):
     a = assistant.ask("专业课老师隔多久要参加一轮全员培训？")
     assert a.found and any("5 年一周期" in c.quote for c in a.citations)
+
+
+def test_conditions_asked_need_a_clause_that_states_some():
+    targets = "重点建设省级高水平高职院校 15 所、高水平专业群 30 个，分层次打造一批办学条件优良的职业院校。"
+    assert missing_specifics("申报高水平专业群需要什么条件？", [targets]) == "文件没有列出具体的条件或标准"
+    recruit = "面向具有3 年以上企业工作经历并具有高职以上学历的人员公开招聘专业教师。"
+    assert missing_specifics("企业人员到职校当专业教师要什么条件？", [recruit]) is None
+
+
+def test_which_is_better_and_a_not_a_questions(assistant):
+    assert hard_out_of_scope("技校和职高哪个好？", "").reason == "文件是全省的发展规划，不对具体学校或专业作排名和推荐"
+    # 贵不贵 asks: its unknown head (学费) is what the question is about.
+    a = assistant.ask("上职校学费贵不贵")
+    assert not a.found and "学费" in a.answer
