@@ -64,6 +64,8 @@ MAX_SENTENCES = 4
 
 
 _ENGLISH = re.compile(r"[A-Za-z]{3}")
+_ENGLISH_QUESTION = re.compile(r"^[^\u4e00-\u9fff]*[a-z]{3}[^\u4e00-\u9fff]*$")  # English, no Chinese
+_ENGLISH_LIST = re.compile(r"\bwhat are\b|\blist\b|\bwhich\b[^?]*\bare\b|\bwhat\b[^?]*\binclude")
 
 
 OTHER_PART_MIN_IDF = 2.0  # what a sentence must add to answer the other part of a two-part question
@@ -233,15 +235,18 @@ def compose(
         best = scored[0] if scored else None
         if best is None or not evidence_sufficient(best.coverage, dense_top):
             return refusal(question, "文件中没有找到能回答这个问题的条款", hits)
-        listing = asks_list(question)
-        named = None if listing or resolved.previous else named_section(k, question)
+        # An English question's shape is judged on its Chinese terms ("main tasks" → 主要任务).
+        english_question = _ENGLISH_QUESTION.search(normalize(question)) is not None
+        shaped = translate_english(normalize(question)) if english_question else question
+        listing = asks_list(question) or (english_question and _ENGLISH_LIST.search(normalize(question)) is not None)
+        named = None if listing or resolved.previous else named_section(k, shaped)
         if named is not None:
             # The question names a section and nothing more ("指导思想是什么"): its opening sentences.
             opening = section_opening(k, *named)
             if opening:
                 _answer_text(k, draft, opening, terms, strict=False, limit=SECTION_OPENING_SENTENCES)
                 return _finish(k, draft, question, hits)
-        parts = subsections(k, question) if listing else None
+        parts = subsections(k, shaped) if listing else None
         if parts:
             path, children = parts
             first = children[0][0]

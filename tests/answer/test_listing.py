@@ -61,3 +61,10 @@ def test_a_word_every_heading_of_a_depth_holds_names_no_section(assistant):
     assert named_section(k, "规划里一共设了几个专栏？") is None  # every 专栏 heading holds 专栏
     assert named_section(k, "双师型教师培训基地建多少个") is None  # more than a heading says
     assert named_section(k, "面临什么形势")[1] == ("一、发展基础和面临形势",)
+
+
+def test_an_english_question_is_shaped_by_its_chinese_terms(assistant):
+    a = assistant.ask("What are the safeguard measures in the plan?")
+    assert a.answer.startswith("“四、保障措施”[1]包括以下方面：（一）加强领导和组织保证[2]")
+    b = assistant.ask("What support is there for private vocational schools?")
+    assert b.found and b.citations[0].quote.startswith("支持民办职业院校内涵特色发展")
