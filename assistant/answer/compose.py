@@ -18,7 +18,16 @@ from ..types import Answer, Chunk, Hit
 from .citations import AnswerDraft, section_display, text_citation, verify
 from .context import ColumnRef, Resolved
 from .evidence import Scored, score_sentences, term_groups
-from .indicator_answer import answer_dimensions, answer_indicators, asks_dimensions, indicator_rows, names_indicator, states_row_value, text_explains_better
+from .indicator_answer import (
+    answer_dimensions,
+    answer_indicators,
+    asks_dimensions,
+    indicator_rows,
+    names_indicator,
+    other_level_only,
+    states_row_value,
+    text_explains_better,
+)
 from .indicators import asked_unit, asks_baseline_only, asks_gap, asks_quantity, has_baseline
 from .knowledge import NUMBERING, Knowledge
 from .listing import (
@@ -210,6 +219,10 @@ def compose(
     rows = [] if named_column else indicator_rows(k, resolved, query_vector, hits)
     if rows and scored and not asks_gap(search) and not states_row_value(rows, scored[0]) and text_explains_better(k, rows, scored[0], terms):
         rows = []  # e.g. "高水平中职学校建多少所" is a 专栏 figure, not the 中职在校生 row
+    if not rows and not named_column:
+        missing_level = other_level_only(k, resolved, query_vector)
+        if missing_level:
+            return refusal(question, missing_level, hits)
     area = area_other_than_province(question) if rows else None
     if area and not any(area in " ".join(r.section) for r in rows):
         # The table holds the province's figures; a national or a city's figure is not in it.

@@ -48,6 +48,11 @@ def is_followup(question: str) -> bool:
 
 # Words about the document itself, not a topic: "有专门的专栏吗？里面讲了啥".
 _META_WORDS = frozenset("没有 专栏 专门 内容 部分 条款 原文 章节 讲 讲了 说了 写了 介绍".split())
+# Words that ask for more of the same without naming anything: "具体怎么做？", "为什么要这么做？".
+_VAGUE_WORDS = frozenset(
+    "做 办 干 搞 弄 落实 实施 开展 推进 为什么 为何 原因 这么 那么 这样 那样 怎么样 详细 展开 说说 讲讲 一些 更多 "
+    "举措 措施 做法 办法 方法 安排 要求 规定 意义 作用 好处".split()
+)
 
 
 def has_own_topic(question: str) -> bool:
@@ -58,7 +63,7 @@ def has_own_topic(question: str) -> bool:
     for token in tokenize(question):
         if token in LEVELS or token.isdigit() or any(token in cue or cue in token for cue in QUANTITY_CUES):
             continue
-        if token in ("年", "目标", "离", "比", "多", "还", "的") or token in _META_WORDS:
+        if token in ("年", "目标", "离", "比", "多", "还", "的") or token in _META_WORDS or token in _VAGUE_WORDS:
             continue
         return True
     return False
@@ -73,7 +78,17 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
     last = history[-1]
     column = _column_of(last)
     search = f"{_switch_level(last.question, question)} {question}"
+    if _only_vague(question):
+        search = last.question  # "具体怎么做？": its words (做) would only match 做好 elsewhere
     return Resolved(question, search, last.question, column if _mentions_column(question) else None)
+
+
+def _only_vague(question: str) -> bool:
+    """The question asks for more without naming anything ("具体怎么做？", "为什么？")."""
+    from ..retrieval.lexical import tokenize
+
+    tokens = tokenize(question)
+    return bool(tokens) and all(t in _VAGUE_WORDS for t in tokens)
 
 
 # Each level's words, the plan's own first; longer words before the words they contain.

@@ -37,6 +37,7 @@ from .scope import asked_clauses, asks_money
 
 
 INDICATOR_NAMED_LEXICAL = 0.8  # of an indicator name's weight the question must hold to name it
+OTHER_LEVEL_MIN_LEXICAL = 0.6  # how clearly the previous question named its row
 
 
 ASKED_WORDS_BONUS = 0.3  # for an indicator's related measures that hold the question's words
@@ -89,6 +90,25 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
     if asks_money(asked_clauses(resolved.question)) and not asks_gap(resolved.question):
         rows = [r for r in rows if r.unit.endswith("元")]  # "平均工资多少" is not a share of teachers
     return rows
+
+
+def other_level_only(k: Knowledge, resolved: Resolved, query_vector) -> str | None:
+    """"那中职呢？" after a row only 高职 has (高职院校专任教师中研究生学历比例): why the table cannot answer."""
+    if not k.rows or not resolved.previous:
+        return None
+    levels = mentioned_levels(resolved.question, expand_query(resolved.question))
+    if len(levels) != 1 or not asks_quantity(asked_clauses(resolved.search_text)):
+        return None
+    # The row the previous question was about: the best match of that question alone.
+    matches = k.matcher.match(resolved.previous, None, expand_query(resolved.previous))
+    if not matches or matches[0].lexical < OTHER_LEVEL_MIN_LEXICAL:
+        return None
+    row = matches[0].row
+    named_for = [lvl for lvl in LEVELS if lvl in row.indicator]
+    has_level = any(r.indicator == row.indicator and r.level == levels[0] for r in k.rows)
+    if named_for and levels[0] not in named_for and not has_level:
+        return f"发展目标表中“{indicator_core(row.indicator)}”只有{'、'.join(named_for)}的指标，没有{levels[0]}的数据"
+    return None
 
 
 def states_row_value(rows: Sequence[IndicatorRow], best: Scored) -> bool:

@@ -11,3 +11,34 @@ def test_the_stores_own_titles_are_dropped_from_the_search_text():
     # Another document's name stays; a question that is only the title is kept whole.
     assert without_own_titles("《职业院校数字校园规范》有哪些要求", titles) == "《职业院校数字校园规范》有哪些要求"
     assert without_own_titles("《浙江省职业教育“十四五”发展规划》", titles) == "《浙江省职业教育“十四五”发展规划》"
+
+
+def test_a_follow_up_that_names_nothing_searches_the_previous_question():
+    from assistant.answer.context import resolve
+    from assistant.types import Turn
+
+    history = [Turn("规划怎么推进产教融合？", "深化产教融合校企合作")]
+    assert resolve("具体怎么做？", history).search_text == "规划怎么推进产教融合？"
+    assert resolve("为什么要这么做？", history).previous == "规划怎么推进产教融合？"
+    # A follow-up with a topic of its own keeps it.
+    assert "学费" in resolve("那学费呢？", history).search_text
+    # A new question is not a follow-up.
+    assert resolve("老年教育有什么安排？", history).search_text == "老年教育有什么安排？"
+
+
+def test_a_level_the_previous_row_does_not_have_is_said_so(assistant):
+    from assistant.types import Turn
+
+    a = assistant.ask("那中职呢？", [Turn("高职院校专任教师中研究生学历比例2025年要到多少？", "65%")])
+    assert not a.found
+    assert "发展目标表中“高职院校专任教师中研究生学历比例”只有高职的指标，没有中职的数据" in a.answer
+    # A row both levels have is answered for the other level.
+    b = assistant.ask("那高职呢？", [Turn("中职生均仪器设备值2025年目标是多少？", "13000元")])
+    assert b.answer.startswith("生均仪器设备值（高职）：2020年为13695元，2025年目标为15000元")
+
+
+def test_more_of_the_same_after_a_measure_stays_on_its_topic(assistant):
+    from assistant.types import Turn
+
+    a = assistant.ask("具体怎么做？", [Turn("规划怎么推进产教融合？", "深化产教融合校企合作")])
+    assert a.found and "产教融合" in a.citations[0].quote
