@@ -246,7 +246,10 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
     if unit:
         wanted = {"钱": "元", **_LOOSE_UNITS}.get(unit.group(1), unit.group(1))
         units = f"[{_INSTITUTION_UNITS}]" if wanted in _INSTITUTION_UNITS else re.escape(wanted)
-        if not re.search(rf"\d(?:\.\d+)?\s*[万亿]?\s*{units}", text):
+        # The answer leads with its best clause: the count asked for must be there, not only in
+        # a clause cited after it about something else ("30 所‘三全育人’典型学校").
+        lead = normalize(evidence[0]) if evidence else text
+        if not re.search(rf"\d(?:\.\d+)?\s*[万亿]?\s*{units}", lead):
             return f"文件提到了相关内容，但没有给出以“{wanted}”计的具体数字"
     elif _ASKS_VALUE.search(norm) and not _NUMBER.search(text):
         return "文件提到了相关内容，但没有给出具体数字"

@@ -305,3 +305,10 @@ def test_which_is_better_and_a_not_a_questions(assistant):
     # 贵不贵 asks: its unknown head (学费) is what the question is about.
     a = assistant.ask("上职校学费贵不贵")
     assert not a.found and "学费" in a.answer
+
+
+def test_the_count_asked_for_must_be_in_the_leading_clause():
+    lead = "深化并扩大本科职业教育试点，支持符合条件的高职院校升格为本科层次职业学校。"
+    other = "在省级层面培育 30 所“三全育人”典型学校。"
+    assert missing_specifics("要新增多少所职业本科学校？", [lead, other]) == "文件提到了相关内容，但没有给出以“所”计的具体数字"
+    assert missing_specifics("要培育多少所三全育人典型学校？", [other, lead]) is None
