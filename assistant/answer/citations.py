@@ -93,6 +93,7 @@ class AnswerDraft:
     given: list[str] = field(default_factory=list)  # figures the user stated ("我们现在75%")
 
     def cite_text(self, k: "Knowledge", scored: "Scored", terms: Sequence[str]) -> int:
+        """Cite a scored sentence (its window around ``terms`` when long); the marker's number."""
         s = scored.sentence
         text = k.sources[s.chunk.doc_id]
         start, end = quote_window(text, s.start, s.end, scored.matched or terms)
@@ -104,6 +105,7 @@ class AnswerDraft:
         return n
 
     def cite_row(self, k: "Knowledge", row: IndicatorRow) -> int:
+        """Cite an indicator row (once per answer); the marker's number."""
         for c in self.citations:
             if c.kind == "indicator" and c.doc_id == row.doc_id and c.start == row.start:
                 return c.n

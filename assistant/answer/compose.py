@@ -70,27 +70,15 @@ __all__ = ["Knowledge", "compose", "refusal", "source_answer"]
 
 
 MAX_SENTENCES = 4
-
-
 _ENGLISH = re.compile(r"[A-Za-z]{3}")
 _ENGLISH_QUESTION = re.compile(r"^[^\u4e00-\u9fff]*[a-z]{3}[^\u4e00-\u9fff]*$")  # English, no Chinese
 _ENGLISH_LIST = re.compile(r"\bwhat are\b|\blist\b|\bwhich\b[^?]*\bare\b|\bwhat\b[^?]*\binclude")
-
-
 OTHER_PART_MIN_IDF = 2.0  # what a sentence must add to answer the other part of a two-part question
 COORDINATE_MIN_SHARE = 0.5  # of the best score, for a sentence brought in for one coordinated term
-
-
 FIGURES_PENALTY = 0.15
 ASKED_CLAUSE_BONUS = 0.3  # of the asked clauses' coverage, added to a sentence's score
-
-
 _FIGURES = re.compile(r"\d+(?:\.\d+)?\s*%")
-
-
 _ANY_FIGURE = re.compile(r"\d")
-
-
 MAX_ANSWER_CHARS = 520
 SECTION_OPENING_SENTENCES = 2
 PERIOD_MIN_SHARE = 0.5  # of the best score, for the sentence that states the period asked for
@@ -98,8 +86,6 @@ PERIOD_MIN_SHARE = 0.5  # of the best score, for the sentence that states the pe
 
 # A list question ("有哪些") is answered by more of the clauses that match it.
 LIST_MAX_SENTENCES = 6
-
-
 LIST_MAX_ANSWER_CHARS = 640
 
 
@@ -162,7 +148,7 @@ def compose(
     asked = asked_clauses(question)
     if asked != normalize(question) and not resolved.previous:
         # "长三角一体化方面，要建什么平台？": the clause that asks weighs more than the one setting the scene.
-        asked_groups = [g for g in term_groups(asked, k.weights)]
+        asked_groups = term_groups(asked, k.weights)
         if asked_groups:
             held = {(s.sentence.chunk.doc_id, s.sentence.start): s.coverage
                     for s in score_sentences(asked, text_hits, k.weights, asked_groups)}
@@ -170,7 +156,7 @@ def compose(
                 (replace(s, score=s.score + ASKED_CLAUSE_BONUS * held.get((s.sentence.chunk.doc_id, s.sentence.start), 0.0)) for s in scored),
                 key=lambda s: -s.score,
             )
-    if not asks_quantity(asked_clauses(question)):
+    if not asks_quantity(asked):
         # A sentence of targets and figures answers "how much"; "can I / is there" wants the measure.
         scored = sorted(
             (replace(s, score=s.score - FIGURES_PENALTY) if _FIGURES.search(s.sentence.text) else s for s in scored),
@@ -255,6 +241,7 @@ def compose(
         named = None if listing or resolved.previous else named_section(k, shaped)
         if named is not None:
             # The question names a section and nothing more ("指导思想是什么"): its opening sentences.
+            # Nothing specific is asked (every word is the heading's), so missing_specifics has nothing to check.
             opening = section_opening(k, *named)
             if opening:
                 _answer_text(k, draft, opening, terms, strict=False, limit=SECTION_OPENING_SENTENCES)
@@ -322,8 +309,6 @@ def _finish(k: Knowledge, draft: AnswerDraft, question: str, hits: Sequence[Hit]
 
 
 _TITLE_LEAD = re.compile(r"^(职业院校|职业教育)")
-
-
 _TITLE_TAIL = re.compile(r"(行动计划|建设计划|计划|行动|项目|建设)$")
 
 
@@ -376,30 +361,44 @@ def _answer_text(
         used_chars += len(s.sentence.text)
     if parts_asked:
         chosen = _cover_the_other_part(k, chosen, scored, limit or MAX_SENTENCES)
-    for words in coordinated:
-        chosen = _cover_the_coordinate(chosen, scored, words, limit or MAX_SENTENCES)
+    if coordinated:
+        chosen = _cover_the_coordinates(chosen, scored, coordinated, limit or MAX_SENTENCES)
     for s in chosen:
         n = draft.cite_text(k, s, terms)
         draft.parts.append(f"{draft.quoted(k, n)}[{n}]")
 
 
-def _cover_the_coordinate(chosen: list[Scored], scored: Sequence[Scored], words: Sequence[str], limit: int) -> list[Scored]:
-    """"省级和设区市各自负责什么": each coordinated term is held by a chosen sentence; if none holds
-    one of its ``words``, the best-scoring sentence that does joins (in place of the last when full)."""
+def _cover_the_coordinates(
+    chosen: list[Scored], scored: Sequence[Scored], coordinated: Sequence[Sequence[str]], limit: int
+) -> list[Scored]:
+    """"省级和设区市各自负责什么": each coordinated term is held by a chosen sentence. For a term none
+    holds, the best-scoring sentence that does joins; when the answer is full it takes the place of
+    the lowest-scoring chosen sentence that is not the only holder of another term (never the first)."""
 
-    def holds(s: Scored) -> bool:
+    def holds(s: Scored, words: Sequence[str]) -> bool:
         text = normalize(s.sentence.text)
         return any(w in text for w in words)
 
-    if any(holds(c) for c in chosen):
-        return chosen
     floor = COORDINATE_MIN_SHARE * chosen[0].score
-    for s in scored:
-        if s.score < floor:
-            break
-        if holds(s) and not any(_overlaps(s, c) for c in chosen):
-            kept = chosen if len(chosen) < limit else chosen[:-1]
-            return [*kept, s]
+    chosen = list(chosen)
+    for words in coordinated:
+        if any(holds(c, words) for c in chosen):
+            continue
+        new = next(
+            (s for s in scored if s.score >= floor and holds(s, words) and not any(_overlaps(s, c) for c in chosen)),
+            None,
+        )
+        if new is None:
+            continue
+        if len(chosen) >= limit:
+            def sole_holder(c: Scored) -> bool:
+                return any(holds(c, w) and sum(holds(o, w) for o in chosen) == 1 for w in coordinated)
+
+            removable = [c for c in chosen[1:] if not sole_holder(c)]
+            if not removable:
+                continue
+            chosen.remove(min(removable, key=lambda c: c.score))
+        chosen.append(new)
     return chosen
 
 

@@ -49,10 +49,12 @@ def is_followup(question: str) -> bool:
 # Words about the document itself, not a topic: "有专门的专栏吗？里面讲了啥".
 _META_WORDS = frozenset("没有 专栏 专门 内容 部分 条款 原文 章节 讲 讲了 说了 写了 介绍".split())
 # Words that ask for more of the same without naming anything: "具体怎么做？", "为什么要这么做？".
+# Verbs and demonstratives only: a noun (意义、要求) can be a topic of its own ("规划的意义是什么？").
 _VAGUE_WORDS = frozenset(
     "做 办 干 搞 弄 落实 实施 开展 推进 为什么 为何 原因 这么 那么 这样 那样 怎么样 详细 展开 说说 讲讲 一些 更多 "
-    "举措 措施 做法 办法 方法 安排 要求 规定 意义 作用 好处".split()
+    "举措 措施 做法".split()
 )
+_VAGUE_MAX_CHARS = 12  # a longer question says something of its own
 
 
 def has_own_topic(question: str) -> bool:
@@ -88,7 +90,7 @@ def _only_vague(question: str) -> bool:
     from ..retrieval.lexical import tokenize
 
     tokens = tokenize(question)
-    return bool(tokens) and all(t in _VAGUE_WORDS for t in tokens)
+    return len(question.strip()) <= _VAGUE_MAX_CHARS and bool(tokens) and all(t in _VAGUE_WORDS for t in tokens)
 
 
 # Each level's words, the plan's own first; longer words before the words they contain.

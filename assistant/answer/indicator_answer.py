@@ -50,7 +50,7 @@ _NOW_CUES = ("现在", "目前", "现状", "进展", "差多少", "还差", "当
 _COUNT_OF = re.compile(r"(?:多少|(?<![哪好这那近前])几)(?!个?百分点|个?点|比例|比重|倍|成|[呢吗啊呀了的是])[\u4e00-\u9fff]")
 
 
-_RATIO_WORDS = re.compile(r"比例|比重|占比|比率|率|百分|覆盖|%|多大|percent|rate|share|proportion|ratio")
+_RATIO_WORDS = re.compile(r"比例|比重|占比|比率|率|百分|覆盖|%|多大|\b(?:percent(?:age)?|rates?|shares?|proportions?|ratios?)\b")
 _COUNT_OF_EN = re.compile(r"\bhow many\b")
 
 
@@ -64,6 +64,7 @@ def names_indicator(k: Knowledge, resolved: Resolved, query_vector) -> bool:
 
 
 def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequence[Hit]) -> list[IndicatorRow]:
+    """The indicator rows that answer the question, or none when it asks no quantity or names no row."""
     if not k.rows:
         return []
     asked = resolved.question if not resolved.previous else resolved.search_text

@@ -31,6 +31,7 @@ class Knowledge:
     column_chunks: Mapping[tuple[str, int], Sequence[Chunk]] = field(default_factory=dict)  # (doc_id, 专栏 number) → its chunks
     sentences: Any = None  # retrieval.sentences.SentenceIndex, or None
     chunks: Sequence[Chunk] = ()
+    warnings: list[str] = field(default_factory=list)  # shown with every answer (e.g. a store that needs re-ingest)
 
     @cached_property
     def headings(self) -> list[tuple[str, tuple[str, ...], str]]:
@@ -93,4 +94,3 @@ class Knowledge:
             if chunk.doc_id == doc_id and chunk.start <= offset < chunk.end:
                 return chunk
         return None
-    warnings: list[str] = field(default_factory=list)

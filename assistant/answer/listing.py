@@ -1,10 +1,11 @@
-"""List answers: what "有哪些 / 哪几条 / 包括哪些方面" questions are answered with.
+"""Answers shaped by the document's structure: lists, sections, and questions that ask for several things.
 
 Policy documents state a section's measures as subsections, a paragraph's
 points as short lead sentences followed by their explanation, and counted sets
 ("五个对接") by their size before spelling them out; each of those shapes has
-its finder here. Questions that want the clause itself (条款、原文) are recognised
-here too.
+its finder here, as has the section a question only names ("指导思想是什么").
+The question shapes that call for them are recognised here too: lists (有哪些),
+two parts (A和B各…) and their coordinated words, and the clause itself (原文).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ LEAD_NAMED_SHARE = 0.7  # of a lead sentence's noun weight the question must hol
 
 
 def asks_list(question: str) -> bool:
+    """The question asks for a list (有哪些、哪几条、列一下)."""
     return bool(_ASKS_LIST.search(question))
 
 
@@ -95,6 +97,7 @@ def column_headings(k: Knowledge) -> list[tuple[Chunk, int, int]]:
 
 
 def answer_headings(k: Knowledge, draft: AnswerDraft, lead: str, children) -> None:
+    """Answer with a lead and each child's heading line, cited one by one."""
     draft.parts.append(lead)
     for i, (chunk, start, end) in enumerate(children):
         n = len(draft.citations) + 1
@@ -195,6 +198,7 @@ def paragraph_lead(k: Knowledge, best: Scored) -> Scored | None:
 
 
 def introduces_list(best: Scored) -> bool:
+    """The sentence introduces a list ("主要表现为：", "包括以下")."""
     return bool(_LIST_INTRO.search(best.sentence.text))
 
 
@@ -221,7 +225,6 @@ def asks_two_parts(question: str) -> bool:
 def asks_for_clause(question: str) -> bool:
     """Staff asking for the clause itself (条款、原文、怎么写) rather than its gist."""
     return bool(_ASKS_CLAUSE.search(question))
-
 
 
 _CONJUNCTIONS = frozenset(("和", "与", "及", "、", "以及", "跟", "同"))

@@ -40,7 +40,7 @@ class ScopeCheck:
 
 # "Which school is best", "recommend a major", "A or B, which is better": the plan ranks and recommends nothing.
 _ASKS_RANKING = re.compile(
-    r"哪[所家个些][^，。？?,]{0,8}(?:最好|最强|更好|好一些|排名|靠前)|哪[所家个种类](?:更|比较)?好"
+    r"哪[所家个些][^，。？?,]{0,8}(?:最好|最强|更好|好一些|排名|靠前)|哪[所家个种类](?:更|比较)?好(?![的处像])"
     r"|(?:学校|院校|专业|职高|中专|大专|技校)[^，。？?,]{0,4}(?:排名|排行)|(?:排名|排行)[^，。？?,]{0,4}(?:学校|院校|专业)"
     r"|推荐[^，。？?,]{0,6}(?:学校|院校|专业|职高|中专|大专|技校)"
     r"|推荐一下|帮[我忙]推荐|还是[^，。？?,]{1,8}(?:好|更好|合适|更合适)[吗呢]?(?:[，。？?,]|$)"
@@ -162,7 +162,7 @@ _LOOSE_UNITS = {"个百分点": "%", "百分点": "%", "个点": "%"}
 _INSTITUTION_UNITS = "所家个"
 _ASKS_NAMES = re.compile(
     r"哪几[所家位门]|哪[一两三四五六七八九十]?门|具体是哪|具体在哪|分别是哪|分别是什么|名单|哪所|哪家|"
-    r"哪(?:些|几个)\S{0,4}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位|国家(?!级)|科目)"
+    r"哪(?:些|几个)\S{0,6}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位|国家(?!级)|科目)"
 )
 # "Which schools / companies / countries": names no count in the indicator table can give.
 _ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪(?:些|几)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
@@ -170,7 +170,11 @@ _ASKS_TIME = re.compile(r"什么时候|何时|哪一年|几月|哪天|截止|时
 _NUMBER = re.compile(r"\d")
 # "多长时间一次、多久、几年一轮": a period, which a figure of time ("5年一周期", "每年") answers.
 _ASKS_DURATION = re.compile(r"多长时间|多久|多长|几年一|多少年一|隔多久|每隔|几个月|多少天|how long|how often", re.I)
-_DURATION = re.compile(r"\d+(?:\.\d+)?\s*(?:年|个月|月|周|天|小时|学时)|[一二两三四五六七八九十]+(?:年|个月|周|天)|每年|每学期|周期|学制")
+# A calendar year ("2025 年") is a date, not a length; 学制 is not the 学制 of 科学制订.
+_DURATION = re.compile(
+    r"(?<![\d.])(?!(?:19|20)\d\d)\d{1,3}(?:\.\d+)?\s*(?:年|个月|月|周|天|小时|学时)"
+    r"|[一二两三四五六七八九十]+(?:年|个月|周|天)|每年|每学期|周期|(?<!科)学制"
+)
 # "现在一共有多少所", "2020年全省有多少": how many there are, which only a dated figure answers.
 _ASKS_STOCK = re.compile(r"(?:现在|目前|现有|如今|眼下|2020\s*年)[^，。？?,]{0,8}?(?:一共|总共|共|总计)?有(?:多少|几)")
 _NOW_FIGURE = re.compile(r"2020|十三五")
@@ -180,15 +184,20 @@ _ASKS_WHERE = re.compile(r"哪(?:些|几个|个)?(?:地方|地区|区域)")
 # Places and organizations; jieba's person-name guesses (nr) are too noisy to count.
 _PROPER_TAGS = ("ns", "nt")
 # What kind of name is asked for: a place (ns) does not name a school, nor an organization (nt) a city.
-_ASKS_ORGANIZATIONS = re.compile(r"哪几?[所家]|哪(?:些|几个?|一)\S{0,4}(?:学校|院校|学院|大学|企业|机构|单位|公司)")
-_ASKS_PLACES = re.compile(r"哪(?:些|几个?|个)\S{0,4}(?:国家(?!级)|城市|地区|地方|区域|省份|省|市|县)")
+_ASKS_ORGANIZATIONS = re.compile(r"哪几?[所家]|哪(?:些|几个?|一)\S{0,8}(?:学校|院校|学院|大学|企业|机构|单位|公司)")
+_ASKS_PLACES = re.compile(r"哪(?:些|几个?|个)\S{0,8}(?:国家(?!级)|城市|地区|地方|区域|省份|省|市|县)")
+# jieba does not tag a school's name as one organization (宁波 | 职业 | 技术 | 学院): a place followed
+# by an institution's word within a few characters is one ("宁波职业技术学院"; not "高水平中职学校").
+_INSTITUTION_TAIL = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:学院|大学|学校|公司|集团)")
 # "具体要满足哪些条件", "认定标准具体是什么": the content of a rule, not that there is one.
 _ASKS_CRITERIA = re.compile(
     r"具体\S{0,6}(?:条件|标准|门槛|资格|细则)|(?:条件|标准|门槛|资格|细则)\S{0,3}具体|(?:满足|符合|具备)\S{0,4}(?:哪些|什么|啥)"
     r"|(?:需要|要|得|有)(?:什么|哪些|啥)(?:样的)?(?:条件|门槛|资格)"
+    r"|(?:条件|标准|门槛|资格)(?:是|有)(?:什么|哪些|啥)"
 )
 # What states a condition: "具有3年以上企业工作经历", "符合条件的", "达到…标准".
-_CONDITION = re.compile(r"符合条件|具备条件|满足|以上|以下|不低于|不少于|不超过|必须|须|应当|达到\S{0,10}(?:标准|要求)")
+# "符合条件的高职院校" says there are conditions and states none.
+_CONDITION = re.compile(r"满足|以上|以下|不低于|不少于|不超过|必须|须|应当|达到\S{0,10}(?:标准|要求)")
 _PROMISES = re.compile(r"(?:健全|完善|建立|制定|出台|探索)[^，。；]{0,24}(?:机制|制度|体系|标准|办法)")
 
 
@@ -215,8 +224,8 @@ def only_promised(sentence: str) -> bool:
     return bool(_PROMISES.search(text)) and not re.search(r"\d|:|包括|即", text)  # NFKC makes ： a :
 
 
-# A waiver (免学费、免试、减免) is stated or it is not; 避免/以免 are no waivers.
-_WAIVER = re.compile(r"(?<![避难未])(?<!(?<!可)以)免")
+# A waiver (免学费、免试、减免) is stated or it is not. 免费师范生 or 任免 name no waiver asked for.
+_WAIVER = re.compile(r"减免|豁免|免除|免(?:学费|学杂费|试|考|收|交|缴|文化课|笔试|面试)")
 _CRITERIA_OF = re.compile(r"([\u4e00-\u9fff]{2})的?(?:具体)?(?:条件|标准|门槛|细则)")
 
 
@@ -256,7 +265,7 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
     if _ASKS_STOCK.search(norm) and not _dated_figure(evidence, units if unit else ""):
         # The plan's other figures are what is to be built by 2025, not what there is.
         return "文件给出的是到2025年的建设目标，没有现有数量的统计"
-    if _WAIVER.search(norm) and not _WAIVER.search(text):
+    if _WAIVER.search(asked_clauses(norm)) and not _WAIVER.search(text):
         return "文件没有提到减免或免除的规定"
     names = missing_names(question, evidence, own_names)
     if names:
@@ -273,7 +282,7 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
 
 
 # A comma between digits groups thousands ("10,000"): it ends no clause.
-_CLAUSE_RE = re.compile(r"(?:[^，,。；;！!？?]|(?<=\d),(?=\d))+[，,。；;！!？?]?")
+_CLAUSE_RE = re.compile(r"(?:[^，,。；;！!？?]|(?<=\d),(?=\d{3}(?!\d)))+[，,。；;！!？?]?")
 _ASKING = re.compile(
     r"多少|(?<!好)几|哪|什么|啥|吗|么|呢|是否|能否|可否|有没有|是不是|能不能|会不会|要不要|可不可以|如何|怎么|怎样|[?？]$"
     r"|([\u4e00-\u9fff])不\1"  # 贵不贵、好不好、难不难
@@ -297,14 +306,16 @@ def _asking_clauses(question: str) -> list[str]:
     from ..retrieval.lexical import tokenize
 
     clauses = [c for c in _CLAUSE_RE.findall(normalize(question)) if c.strip()]
-    asked: list[str] = []
+    asked: list[int] = []
     for i, c in enumerate(clauses):
         if not _ASKING.search(c):
             continue
-        if i > 0 and not tokenize(c) and clauses[i - 1] not in asked:
-            asked.append(clauses[i - 1])
-        asked.append(c)
-    return asked
+        if not tokenize(c):
+            # Every clause since the previous asking one ("乱收费，还强制实习，怎么办？").
+            since = asked[-1] + 1 if asked else 0
+            asked.extend(range(since, i))
+        asked.append(i)
+    return [clauses[i] for i in asked]
 
 
 def _dated_figure(evidence: Sequence[str], units: str) -> bool:
@@ -348,15 +359,34 @@ def missing_names(question: str, evidence: Sequence[str], own_names: str = "", o
     text = "".join(evidence)
     organizations, places = bool(_ASKS_ORGANIZATIONS.search(norm)), bool(_ASKS_PLACES.search(norm))
     kinds = ("nt",) if organizations and not places else ("ns",) if places and not organizations else _PROPER_TAGS
+    tagged = tag(text)
     names = [
-        w for w, f in tag(text)
+        w for w, f in tagged
         if f.startswith(kinds) and len(w) >= 2 and w not in asked and w not in own_names
     ]
+    if organizations:
+        names += _institution_names(text, tagged, asked, own_names)
     # "开在哪些地方" asks where, not for a list of names: the documents' named region
     # (到“一带一路”国家) answers it. "具体哪些国家" wants the countries themselves.
     if _ASKS_WHERE.search(norm) and "具体" not in norm:
         names += [q for q in _QUOTED_PLACE.findall(text) if normalize(q) not in norm]
     return None if names else "文件没有列出具体的名称或名单"
+
+
+def _institution_names(text: str, tagged: Sequence[tuple[str, str]], asked: set[str], own_names: str) -> list[str]:
+    """Places the text names an institution after ("宁波职业技术学院"), as that institution's name."""
+    out = []
+    at = 0
+    for word, flag in tagged:
+        start = text.find(word, at)
+        if start == -1:
+            continue
+        at = start + len(word)
+        if flag.startswith("ns") and len(word) >= 2 and word not in asked and word not in own_names:
+            m = _INSTITUTION_TAIL.match(text, at)
+            if m:
+                out.append(word + m.group(0))
+    return out
 
 
 def asked_heads(question: str) -> set[str]:

@@ -13,23 +13,26 @@ from typing import Sequence
 from ..normalize import normalize
 from ..types import Answer
 
-_TAIL = r"[呀啊吗呢哦哈嘛啦~～!！.。,，?？\s]*"
-_GREETING = re.compile(rf"^(?:你好|您好|嗨|哈喽|哈啰|hello|hi|hey|早上好|上午好|中午好|下午好|晚上好|在吗|在不在|有人吗){_TAIL}$")
-_THANKS = re.compile(rf"^(?:谢谢|多谢|感谢|谢啦|谢了|thanks|thank you|好的|明白了|知道了|懂了|ok|okay|再见|拜拜|bye)(?:你|您)?{_TAIL}$")
-_ABOUT_YOU = re.compile(
-    rf"^(?:请问)?(?:你|您)(?:好)?[，,]?(?:是谁|是什么|是干什么的|能做什么|能干什么|会什么|会做什么|可以做什么|可以干什么|"
-    rf"有什么用|能回答什么|能回答哪些问题|可以问什么|可以回答什么){_TAIL}$"
-    rf"|^(?:怎么用|如何使用|使用说明|帮助|help|what can you do|who are you){_TAIL}$"
+_SEP = r"[呀啊吗呢哦哈嘛啦~～!！.。,，、?？\s]*"
+_GREETING = r"(?:你好|您好|嗨|哈喽|哈啰|hello|hi|hey|早上好|上午好|中午好|下午好|晚上好|在吗|在不在|有人吗)"
+_THANKS = r"(?:谢谢|多谢|感谢|谢啦|谢了|thanks|thank you|好的|好|明白了|知道了|懂了|ok|okay|再见|拜拜|bye)(?:你|您)?"
+_ABOUT_YOU = (
+    r"(?:请问)?(?:你|您)(?:是谁|是什么|是干什么的|能做什么|能干什么|会什么|会做什么|可以做什么|可以干什么|"
+    r"有什么用|能回答什么|能回答哪些问题|可以问什么|可以回答什么)"
+    r"|怎么用|如何使用|使用说明|帮助|help|what can you do|who are you"
 )
+# A message made of nothing but such phrases ("好的谢谢", "你好，你能做什么？").
+_ONLY = re.compile(rf"^(?:(?:{_GREETING}|{_THANKS}|{_ABOUT_YOU}){_SEP})+$")
+_ONLY_THANKS = re.compile(rf"^(?:{_THANKS}{_SEP})+$")
 
 
 def small_talk(question: str, titles: Sequence[str]) -> Answer | None:
     """The reply to a greeting, thanks or a question about the assistant itself; None for anything else."""
     norm = normalize(question).strip()
     docs = "、".join(f"《{t}》" for t in titles) or "知识库中的文件"
-    if _THANKS.match(norm):
+    if _ONLY_THANKS.match(norm):
         text = f"不客气！关于{docs}还有什么问题，随时可以问我。"
-    elif _GREETING.match(norm) or _ABOUT_YOU.match(norm):
+    elif _ONLY.match(norm):
         text = (
             f"您好！我是浙江职教规划助手，只根据{docs}作答，每个回答都附有原文出处和页码。"
             "可以问我：2025年的发展目标和指标（例如“高职‘双师型’教师比例要达到多少”）；"

@@ -22,8 +22,9 @@ def test_a_follow_up_that_names_nothing_searches_the_previous_question():
     assert resolve("为什么要这么做？", history).previous == "规划怎么推进产教融合？"
     # A follow-up with a topic of its own keeps it.
     assert "学费" in resolve("那学费呢？", history).search_text
-    # A new question is not a follow-up.
+    # A new question is not a follow-up; a noun such as 意义 is a topic of its own.
     assert resolve("老年教育有什么安排？", history).search_text == "老年教育有什么安排？"
+    assert resolve("规划的意义是什么？", history).search_text == "规划的意义是什么？"
 
 
 def test_a_level_the_previous_row_does_not_have_is_said_so(assistant):

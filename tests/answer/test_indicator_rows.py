@@ -86,14 +86,6 @@ def test_dimensions_of_the_plans_text_are_not_the_tables():
 
 
 def test_an_english_how_many_counts_people_not_a_share(assistant):
-    a = assistant.ask("How many people did vocational schools train in 2020?")
-    assert a.found
-    assert a.answer.startswith("职业院校开展技能培训人数：2020年为120万人，2025年目标为150万人")
-    assert all(c.kind != "indicator" or "%" not in c.display for c in a.citations)
-
-
-def test_words_of_the_tables_title_name_no_row(assistant):
-    # 职业教育 is in "浙江省职业教育“十四五”发展目标", so in every row: the question names no indicator.
-    a = assistant.ask("到2025年浙江职业教育要达到什么样的总体目标？")
-    assert a.found and all(c.kind == "text" for c in a.citations)
-    assert a.citations[0].quote.startswith("到 2025 年，建成具有浙江特色的")
+    # "how many graduates" counts people; the 1+X rows give a share of graduates.
+    a = assistant.ask("How many graduates will get 1+X certificates?")
+    assert a.found and all(c.kind != "indicator" for c in a.citations)
