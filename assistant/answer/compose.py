@@ -261,8 +261,16 @@ def compose(
         if "专栏" in question and (listing or asks_quantity(question)) and only_about(question, "专栏"):
             # "规划里有哪些专栏 / 一共几个专栏": the columns themselves.
             columns = column_headings(k)
-            if len(columns) >= 2:
+            docs = list(dict.fromkeys(chunk.doc_id for chunk, *_ in columns))
+            if len(columns) >= 2 and len(docs) == 1:
                 answer_headings(k, draft, "规划设有以下专栏：", columns)
+                return _finish(k, draft, question, hits)
+            if len(docs) > 1:
+                # Each document numbers its own 专栏: one list per document, the best-ranked document first.
+                ranked = list(dict.fromkeys(h.chunk.doc_id for h in hits if h.chunk.doc_id in docs))
+                for i, doc_id in enumerate(ranked + [d for d in docs if d not in ranked]):
+                    own = [c for c in columns if c[0].doc_id == doc_id]
+                    answer_headings(k, draft, f"{'' if i == 0 else chr(10)}《{k.titles.get(doc_id, doc_id)}》设有以下专栏：", own)
                 return _finish(k, draft, question, hits)
         # "评价改革方面有哪些做法": the question names one measure's lead ("推进职业教育评价改革。"),
         # so its paragraph is the list, not the section's other leads.

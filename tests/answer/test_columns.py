@@ -70,3 +70,11 @@ def test_a_number_both_documents_use_goes_to_the_document_the_question_is_about(
     assert ours.found and {c.section[-1] for c in ours.citations} == {"专栏 1：技能大师工作室建设"}
     plans = two_plans.ask("专栏1的三全育人典型学校要培育多少所？")
     assert plans.found and {c.section[-1] for c in plans.citations} == {"专栏 1：职业院校“三全育人”行动计划"}
+
+
+def test_the_list_of_columns_is_given_per_document(two_plans):
+    a = two_plans.ask("一共有哪些专栏？")
+    assert a.found
+    assert "《嘉禾市职业教育提质行动方案》设有以下专栏：专栏 1：技能大师工作室建设" in a.answer
+    assert "设有以下专栏：专栏 1：职业院校“三全育人”行动计划" in a.answer
+    assert len(a.citations) == 12  # the plan's 11 and the other document's one
