@@ -227,7 +227,7 @@ def compose(
         if from_column[0].coverage < 0.34:
             from_column.sort(key=lambda s: s.sentence.start)  # "what does it say": in reading order
         _answer_text(k, draft, from_column, terms, strict=False)
-        missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()))
+        missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()), one_topic=True)
         if missing:
             return refusal(question, missing, hits)
     else:

@@ -240,8 +240,23 @@ def _act_only_promised(norm: str, evidence: Sequence[str]) -> bool:
     return bool(about) and all(only_promised(e) for e in about)
 
 
-def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "") -> str | None:
+_DISTINCTIVE_FREQ = 5000  # a word this rare in general Chinese names the topic (名师, 本科), unlike 学校、专业
+
+
+def _shares_distinctive_word(question: str, clause: str) -> bool:
+    from ..retrieval.lexical import is_stopword, tokenize, word_frequency
+
+    return any(
+        len(t) >= 2 and not is_stopword(t) and word_frequency(t) < _DISTINCTIVE_FREQ and t in clause
+        for t in tokenize(asked_clauses(question))
+    )
+
+
+def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "", one_topic: bool = False) -> str | None:
     """Why the evidence cannot hold what the question asks for, or None if it can.
+
+    ``one_topic``: the evidence is all about what is asked (a 专栏 the user named), so a count
+    asked for may stand in any of its clauses, not only the first.
 
     ``own_names``: text whose place names do not count as an answer to "which ones"
     (the documents' titles: 浙江 in 浙江经验 names no school).
@@ -255,10 +270,14 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
     if unit:
         wanted = {"钱": "元", **_LOOSE_UNITS}.get(unit.group(1), unit.group(1))
         units = f"[{_INSTITUTION_UNITS}]" if wanted in _INSTITUTION_UNITS else re.escape(wanted)
-        # The answer leads with its best clause: the count asked for must be there, not only in
-        # a clause cited after it about something else ("30 所‘三全育人’典型学校").
-        lead = normalize(evidence[0]) if evidence else text
-        if not re.search(rf"\d(?:\.\d+)?\s*[万亿]?\s*{units}", lead):
+        # The count asked for must be in the clause the answer leads with, or in one that shares a
+        # distinctive word with the question ("名师金课…几门"): not only in a clause about something
+        # else ("30 所‘三全育人’典型学校" for "新增多少所职业本科学校").
+        counted = rf"\d(?:\.\d+)?\s*[万亿]?\s*{units}"
+        about = text if one_topic or not evidence else "".join(
+            normalize(e) for i, e in enumerate(evidence) if i == 0 or _shares_distinctive_word(norm, normalize(e))
+        )
+        if not re.search(counted, about):
             return f"文件提到了相关内容，但没有给出以“{wanted}”计的具体数字"
     elif _ASKS_VALUE.search(norm) and not _NUMBER.search(text):
         return "文件提到了相关内容，但没有给出具体数字"

@@ -338,3 +338,9 @@ def test_the_count_asked_for_must_be_in_the_leading_clause():
     other = "在省级层面培育 30 所“三全育人”典型学校。"
     assert missing_specifics("要新增多少所职业本科学校？", [lead, other]) == "文件提到了相关内容，但没有给出以“所”计的具体数字"
     assert missing_specifics("要培育多少所三全育人典型学校？", [other, lead]) is None
+
+
+def test_a_count_in_a_later_clause_about_the_asked_thing_counts():
+    first = "深化网络空间应用，打造 50 所云上优质职业院校和 50 个云上优势特色专业。"
+    second = "组织全省特级教师、正高级教师、技能大师和行业专家打造 100 门云上“名师金课”。"
+    assert missing_specifics("名师金课要打造几门？", [first, second]) is None
