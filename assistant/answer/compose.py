@@ -209,7 +209,8 @@ def compose(
         missing_level = other_level_only(k, resolved, query_vector)
         if missing_level:
             return refusal(question, missing_level, hits)
-    area = area_other_than_province(question) if rows else None
+    # A city named only to set the scene ("我是杭州一所高职的副院长，……") asks no city's figure.
+    area = area_other_than_province(asked) if rows else None
     if area and not any(area in " ".join(r.section) for r in rows):
         # The table holds the province's figures; a national or a city's figure is not in it.
         return refusal(question, f"发展目标表给出的是浙江省全省的指标，文件没有{area}的数据", hits)

@@ -52,6 +52,8 @@ _COUNT_OF = re.compile(r"(?:多少|(?<![哪好这那近前])几)(?!个?百分点
 
 _RATIO_WORDS = re.compile(r"比例|比重|占比|比率|率|百分|覆盖|%|多大|\b(?:percent(?:age)?|rates?|shares?|proportions?|ratios?)\b")
 _COUNT_OF_EN = re.compile(r"\bhow many\b")
+# Words that ask for a figure, unlike the 几 of "哪几种" (a list).
+_ASKS_FIGURE = re.compile(r"多少|比例|比重|占比|目标|达到|基数|人数|%|率|how many|how much|target|rate")
 
 
 def names_indicator(k: Knowledge, resolved: Resolved, query_vector) -> bool:
@@ -70,6 +72,9 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
     asked = resolved.question if not resolved.previous else resolved.search_text
     if not asks_quantity(asked_clauses(asked)):
         return []  # "为了提高双师型比例，招聘上提了什么条件？" asks for conditions, not the ratio
+    clauses = asked_clauses(asked)
+    if asks_list(clauses) and not _ASKS_FIGURE.search(clauses) and not names_indicator(k, resolved, query_vector):
+        return []  # "有哪几种招生途径" lists ways; its 几 asks for no figure
     expanded = expand_query(resolved.search_text)
     matches = k.matcher.match(resolved.search_text, query_vector, expanded)
     # "十四五职业教育总的目标是什么": 职业教育 is in the table's title, so in every row; it names none.

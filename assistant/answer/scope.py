@@ -94,7 +94,12 @@ def _looks_like_name(prefix: str) -> bool:
     """"宁波甬江" can name a school; "听说" (a verb) cannot."""
     from ..retrieval.lexical import tag
 
-    return all(not flag.startswith(("v", "d", "p", "c", "u", "r", "m", "q", "y", "e")) for _, flag in tag(prefix))
+    from ..retrieval.lexical import is_stopword
+
+    # Time and place words ("以后技师学院", "现在职业技术学院") name no school either.
+    return not is_stopword(prefix) and all(
+        not flag.startswith(("v", "d", "p", "c", "u", "r", "m", "q", "y", "e", "f", "t")) for _, flag in tag(prefix)
+    )
 
 
 def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
@@ -134,7 +139,8 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
 # Nouns about the document or the asking, not a topic ("原文怎么写的", "是啥意思", "怎么个考法").
 _ABOUT_THE_TEXT = frozenset(
     "原文 原话 原句 全文 意思 啥意思 含义 定义 解释 表述 说法 提法 写法 读法 考法 做法 办法 方法 "
-    "细节 详情 具体内容 内容 规定 要求 情况 问题 短板 不足 方面 部分 地方 依据 出处 章节 段落 条款".split()
+    "细节 详情 具体内容 内容 规定 要求 情况 问题 短板 不足 方面 部分 地方 依据 出处 章节 段落 条款 "
+    "态度 立场 看法 观点 定位 分量 地位".split()
 )
 # Nouns this common in general Chinese (机会, 孩子, 问题…) carry no topic of their own.
 _GENERIC_NOUN_FREQ = 8000

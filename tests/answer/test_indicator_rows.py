@@ -89,3 +89,18 @@ def test_an_english_how_many_counts_people_not_a_share(assistant):
     # "how many graduates" counts people; the 1+X rows give a share of graduates.
     a = assistant.ask("How many graduates will get 1+X certificates?")
     assert a.found and all(c.kind != "indicator" for c in a.citations)
+
+
+def test_a_city_that_only_sets_the_scene_asks_the_provinces_figure(assistant):
+    a = assistant.ask("我是宁波一所中职的校长，想问省里定的中职双师型教师比例2025年目标是多少？")
+    assert a.found and a.answer.startswith("职业院校“双师型”教师占专业课教师比例（中职）：2020年为85.8%，2025年目标为89%")
+    # Asked about the city itself, the table cannot answer.
+    assert not assistant.ask("宁波市中职双师型教师比例2025年目标是多少？").found
+
+
+def test_a_list_of_ways_is_not_an_indicator_question(assistant):
+    a = assistant.ask("中职学生升高职，有哪几种招生形式？")
+    assert a.found and all(c.kind == "text" for c in a.citations)
+    # "分别是多少" asks for figures: the rows answer.
+    b = assistant.ask("中职和高职在校生2025年分别是多少万人？")
+    assert [c.kind for c in b.citations[:2]] == ["indicator", "indicator"]

@@ -344,3 +344,13 @@ def test_a_count_in_a_later_clause_about_the_asked_thing_counts():
     first = "深化网络空间应用，打造 50 所云上优质职业院校和 50 个云上优势特色专业。"
     second = "组织全省特级教师、正高级教师、技能大师和行业专家打造 100 门云上“名师金课”。"
     assert missing_specifics("名师金课要打造几门？", [first, second]) is None
+
+
+def test_a_time_word_before_a_college_names_no_school():
+    assert hard_out_of_scope("以后技师学院能不能和高校一起统一招生？", "").reason is None
+    assert hard_out_of_scope("宁波甬江职业技术学院学费多少？", "").reason == "文件没有关于“宁波甬江职业技术学院”这所学校的具体信息"
+
+
+def test_asking_for_the_plans_stance_is_asking_what_it_says(assistant):
+    a = assistant.ask("规划对高职院校升格办本科是什么态度？")
+    assert a.found and any("本科" in c.quote for c in a.citations)
