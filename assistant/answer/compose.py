@@ -150,24 +150,14 @@ def compose(
         # "长三角一体化方面，要建什么平台？": the clause that asks weighs more than the one setting the scene.
         asked_groups = term_groups(asked, k.weights)
         if asked_groups:
-            held = {(s.sentence.chunk.doc_id, s.sentence.start): s.coverage
-                    for s in score_sentences(asked, text_hits, k.weights, asked_groups)}
-            scored = sorted(
-                (replace(s, score=s.score + ASKED_CLAUSE_BONUS * held.get((s.sentence.chunk.doc_id, s.sentence.start), 0.0)) for s in scored),
-                key=lambda s: -s.score,
-            )
+            held = {_key(s): s.coverage for s in score_sentences(asked, text_hits, k.weights, asked_groups)}
+            scored = _rescored(scored, lambda s: ASKED_CLAUSE_BONUS * held.get(_key(s), 0.0))
     if not asks_quantity(asked):
         # A sentence of targets and figures answers "how much"; "can I / is there" wants the measure.
-        scored = sorted(
-            (replace(s, score=s.score - FIGURES_PENALTY) if _FIGURES.search(s.sentence.text) else s for s in scored),
-            key=lambda s: -s.score,
-        )
+        scored = _rescored(scored, lambda s: -FIGURES_PENALTY if _FIGURES.search(s.sentence.text) else 0.0)
     elif asked_unit(question):
         # And "how many (个/所/万人)" wants the sentence that states a number before the one that only names the thing.
-        scored = sorted(
-            (s if _ANY_FIGURE.search(s.sentence.text) else replace(s, score=s.score - FIGURES_PENALTY) for s in scored),
-            key=lambda s: -s.score,
-        )
+        scored = _rescored(scored, lambda s: 0.0 if _ANY_FIGURE.search(s.sentence.text) else -FIGURES_PENALTY)
     keep_first = 1  # sentences cited whatever their score
     if asks_duration(question) and scored:
         # "多长时间一轮": the best sentence that states a period ("5年一周期") follows the best one,
@@ -183,7 +173,7 @@ def compose(
     # Words the documents never use block an answer when they carry the question:
     # when it asks for a specific value, list or date, when little else of it is found,
     # or when the word is what an asked clause is about ("……可以免学费吗").
-    unknown = unknown_topics(asked_clauses(question), k.corpus_norm, k.weights)
+    unknown = unknown_topics(asked, k.corpus_norm, k.weights)
     # An English question's words, in Chinese, that the documents never use: what it asks about.
     english = unknown_topics(translate_english(normalize(question)), k.corpus_norm, k.weights) if _ENGLISH.search(question) else []
     best_coverage = scored[0].coverage if scored else 0.0
@@ -300,6 +290,15 @@ def compose(
             return refusal(question, missing, hits)
 
     return _finish(k, draft, question, hits)
+
+
+def _key(s: Scored) -> tuple[str, int]:
+    return s.sentence.chunk.doc_id, s.sentence.start
+
+
+def _rescored(scored: Sequence[Scored], delta) -> list[Scored]:
+    """``scored`` with ``delta(s)`` added to each score, best first (ties keep their order)."""
+    return sorted((replace(s, score=s.score + d) if (d := delta(s)) else s for s in scored), key=lambda s: -s.score)
 
 
 def _finish(k: Knowledge, draft: AnswerDraft, question: str, hits: Sequence[Hit]) -> Answer:

@@ -249,13 +249,14 @@ def _act_only_promised(norm: str, evidence: Sequence[str]) -> bool:
 _DISTINCTIVE_FREQ = 5000  # a word this rare in general Chinese names the topic (名师, 本科), unlike 学校、专业
 
 
-def _shares_distinctive_word(question: str, clause: str) -> bool:
+def _distinctive_words(question: str) -> list[str]:
+    """Words of the asked clauses rare enough in general Chinese to name the topic."""
     from ..retrieval.lexical import is_stopword, tokenize, word_frequency
 
-    return any(
-        len(t) >= 2 and not is_stopword(t) and word_frequency(t) < _DISTINCTIVE_FREQ and t in clause
-        for t in tokenize(asked_clauses(question))
-    )
+    return [
+        t for t in tokenize(asked_clauses(question))
+        if len(t) >= 2 and not is_stopword(t) and word_frequency(t) < _DISTINCTIVE_FREQ
+    ]
 
 
 def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "", one_topic: bool = False) -> str | None:
@@ -280,8 +281,9 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
         # distinctive word with the question ("名师金课…几门"): not only in a clause about something
         # else ("30 所‘三全育人’典型学校" for "新增多少所职业本科学校").
         counted = rf"\d(?:\.\d+)?\s*[万亿]?\s*{units}"
+        words = _distinctive_words(norm)
         about = text if one_topic or not evidence else "".join(
-            normalize(e) for i, e in enumerate(evidence) if i == 0 or _shares_distinctive_word(norm, normalize(e))
+            e for i, e in enumerate(map(normalize, evidence)) if i == 0 or any(w in e for w in words)
         )
         if not re.search(counted, about):
             return f"文件提到了相关内容，但没有给出以“{wanted}”计的具体数字"
