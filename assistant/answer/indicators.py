@@ -242,16 +242,20 @@ def asks_gap(question: str) -> bool:
 
 
 # "我们现在是75%", "我校目前 12000 元": the user's own current figure (not a year, not a 专栏 number).
-_GIVEN_VALUE = re.compile(r"(?<![\d.专栏])(\d+(?:\.\d+)?)\s*(%|％|个百分点|万人|万|人|所|个|元)?(?![\d.]|\s*年)")
-_GIVEN_CUE = re.compile(r"现在|目前|现有|已经|已|我们|我校|本校|学校|今年|去年")
+# A figure the user states: not part of a term ("1+X"), not a year.
+_GIVEN_VALUE = re.compile(r"(?<![\d.专栏+＋])(\d+(?:\.\d+)?)\s*(%|％|个百分点|万人|万|人|所|个|元)?(?![\d.+＋]|\s*年)")
+# The user speaks of their own school or of now: "我院…占58%", "我们现在75%", "去年才22%".
+_GIVEN_CUE = re.compile(r"现在|目前|现有|已经|已|我们|我[校院市县区所]|咱|本[校院]|学校|今年|去年|才|只有")
 
 
 def given_value(question: str, row: IndicatorRow) -> str | None:
-    """The current value the user states for ``row``'s indicator, in its unit, if exactly one."""
+    """The current value the user states for ``row``'s indicator, in its unit, if exactly one.
+
+    A figure written with the row's unit outranks bare numbers ("…大概22%" over a stray "3")."""
     norm = normalize(question)
     if not _GIVEN_CUE.search(norm):
         return None
-    values = []
+    with_unit, bare = [], []
     for m in _GIVEN_VALUE.finditer(norm):
         number, unit = m.group(1), (m.group(2) or "").replace("％", "%")
         if number in (row.baseline_2020, row.target_2025) or re.fullmatch(r"20\d\d", number):
@@ -260,7 +264,8 @@ def given_value(question: str, row: IndicatorRow) -> str | None:
             continue
         if not unit and row.unit == "%" and float(number) > 100:
             continue
-        values.append(number)
+        (with_unit if unit else bare).append(number)
+    values = with_unit or bare
     return values[0] if len(values) == 1 else None
 
 

@@ -459,7 +459,10 @@ def _other_choice_known(norm: str, at: int, corpus_norm: str) -> bool:
 
 
 # "哪些地方", "什么样": a question word fused with what it asks about; the rest is the topic.
-_QUESTION_PREFIX = re.compile(r"^(?:哪些|哪个|哪几|哪|什么|啥|多少)")
+# Question words and counts before a noun ("哪些学校", "两条路"): the noun alone is the topic.
+_QUESTION_PREFIX = re.compile(r"^(?:哪些|哪个|哪几|哪|什么|啥|多少|[一二两三四五六七八九十几\d]+[个条种类项门所家位名件批])")
+# "这两条路", "那所学校": a demonstrative points back at what the question already named.
+_DEMONSTRATIVES = "这那此"
 # "表里", "手里": a place word after one character or a known word is a location, not a topic.
 _LOCATIVE_SUFFIXES = "里中内上"
 
@@ -493,6 +496,8 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
         if any(word in t or t in word for t in translated):
             continue
         if word in corpus_norm or word_frequency(word) >= _GENERIC_NOUN_FREQ:
+            continue
+        if at > 0 and norm[at - 1] in _DEMONSTRATIVES:
             continue
         rest = _QUESTION_PREFIX.sub("", word)
         if rest != word and (len(rest) < 2 or rest in _ABOUT_THE_TEXT or rest in corpus_norm or word_frequency(rest) >= _GENERIC_NOUN_FREQ):

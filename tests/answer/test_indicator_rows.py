@@ -104,3 +104,22 @@ def test_a_list_of_ways_is_not_an_indicator_question(assistant):
     # "分别是多少" asks for figures: the rows answer.
     b = assistant.ask("中职和高职在校生2025年分别是多少万人？")
     assert [c.kind for c in b.citations[:2]] == ["indicator", "indicator"]
+
+
+def _row(baseline="53.1", target="65", unit="%"):
+    from assistant.types import IndicatorRow
+
+    return IndicatorRow("plan", "", "高职院校专任教师中研究生学历比例（%）", "高职", baseline, target, unit, "", "", 0, 0, None, ())
+
+
+def test_given_value_is_the_users_own_figure():
+    from assistant.answer.indicators import given_value
+
+    row = _row()
+    assert given_value("我院专任教师里研究生学历的占58%，还差几个点？", row) == "58"
+    # "1+X" is a name, not a figure; the figure with the row's unit is the user's.
+    assert given_value("我们是中职，去年毕业生拿到1+X证书的大概22%，差多少？", _row("15", "30")) == "22"
+    assert given_value("去年3个专业达标，比例才40%", row) == "40"
+    # Without any sign that the user speaks of their own school or of now, a figure is a guess at the target.
+    assert given_value("研究生学历比例是不是要到70%？", row) is None
+    assert given_value("到2025年要达到65%吗", row) is None

@@ -354,3 +354,12 @@ def test_a_time_word_before_a_college_names_no_school():
 def test_asking_for_the_plans_stance_is_asking_what_it_says(assistant):
     a = assistant.ask("规划对高职院校升格办本科是什么态度？")
     assert a.found and any("本科" in c.quote for c in a.citations)
+
+
+def test_a_counted_or_pointed_back_noun_is_no_new_topic(assistant):
+    k = assistant.knowledge
+    # "这两条路" points back at 中职 and 普高, both named before it.
+    assert unknown_topics("读了中职想转普高，有没有打通这两条路的说法？", k.corpus_norm, k.weights) == []
+    assert unknown_topics("中职和普高两条路能打通吗？", k.corpus_norm, k.weights) == []
+    # A noun the plan never uses is still unknown when counted ("三间宿舍").
+    assert unknown_topics("中职学校要建几间宿舍？", k.corpus_norm, k.weights) == [("宿舍", "n")]
