@@ -109,10 +109,15 @@ def compose(
     if other_document:
         return refusal(question, other_document, hits)
 
+    own_column = _column_named(k, question)
+    if own_column is not None and resolved.previous:
+        # A follow-up that names its 专栏 ("那云上三名那个专栏，…") asks about that one, not the last.
+        resolved = replace(resolved, column=None, search_text=question, previous="")
+        search = question
     groups = term_groups(search, k.weights)
     terms = [t for g in groups for t in g]
     named_column = resolved.column is None and (
-        _column_named(k, question)
+        own_column
         # "有专门的专栏吗？" after a question about a topic: the 专栏 that topic names.
         or (resolved.previous and "专栏" in question and _column_named(k, resolved.search_text, loose=True))
     )
@@ -331,7 +336,11 @@ def _column_named(k: Knowledge, question: str, loose: bool = False) -> ColumnRef
     best: tuple[ColumnRef, int] | None = None
     for (doc_id, n), title in k.column_titles.items():
         short = _TITLE_TAIL.sub("", title)
-        for name in {title, _TITLE_LEAD.sub("", title), short if loose and len(short) >= 6 else title}:
+        names = {title, _TITLE_LEAD.sub("", title)}
+        # The title without its tail counts when loose, or where the question calls it a 专栏 ("云上三名那个专栏").
+        if (loose and len(short) >= 6) or re.search(re.escape(short) + r"(?:那个|这个|的)?专栏", norm):
+            names.add(short)
+        for name in names:
             if len(name) >= 4 and name in norm and (best is None or len(name) > best[1]):
                 best = (ColumnRef(doc_id, n), len(name))
     return best[0] if best else None

@@ -212,6 +212,16 @@ def test_followup_switches_level_of_an_indicator_named_for_a_level(assistant):
     assert second.answer.startswith("高职（高专）在校生人数：2020年为48.7万人，2025年目标为54万人，需增加5.3万人[1]。")
 
 
+def test_a_followup_that_names_its_own_column_leaves_the_last_one(assistant):
+    first = assistant.ask("智慧校园提升行动专栏有哪些内容？")
+    history = [Turn(first.question, first.answer, first.citations)]
+    a = assistant.ask("那云上三名那个专栏，名师金课打算做多少门？", history)
+    assert a.found
+    assert a.citations[0].section[-1] == "专栏 10：云上“三名”行动计划"
+    assert "100 门云上“名师金课”" in a.citations[0].quote
+    verbatim(assistant, a)
+
+
 def test_asking_for_the_column_of_the_previous_topic(assistant):
     history = [Turn("温台职业教育创新高地是怎么回事？", "规划提出推进部省共建温台职业教育创新高地建设。")]
     a = assistant.ask("有没有专门的专栏？讲了什么", history)
