@@ -19,6 +19,8 @@ from ..types import Chunk, Hit
 DENSE_WEIGHT = 0.3
 DENSE_BAND = 0.06
 LENGTH_PENALTY = 0.1
+# A one-character verb or adverb at least this common in general Chinese (jieba counts: 多 98900, 做 50331) is no topic.
+LIGHT_WORD_FREQ = 40000
 _SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;][”’」』）)]?)?")
 
 
@@ -152,7 +154,7 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
     With ``weights``, only words the documents use are kept.
     """
     from ..normalize import normalize
-    from ..retrieval.lexical import synonyms, translate_english
+    from ..retrieval.lexical import synonyms, tag, translate_english, word_frequency
 
     norm = normalize(question)
     table = synonyms()
@@ -172,8 +174,11 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
 
     tokens = tokenize(norm)
     for t in tokens:
-        if not any(t in word for word in translated):  # the parts of "3+2" are not words of their own
-            add([t])
+        if any(t in word for word in translated):  # the parts of "3+2" are not words of their own
+            continue
+        if len(t) == 1 and word_frequency(t) >= LIGHT_WORD_FREQ and not tag(t)[0][1].startswith(("n", "f", "s", "t")):
+            continue  # 多, 做, 去, 再: a verb or adverb this common says nothing of the topic ("多培养点"); 市, 后 may
+        add([t])
     # A domain term the segmenter cut apart ("读中职能不能" → 中 | 职能) is still asked about.
     for term in domain_terms():
         if term in norm and not any(term in t for t in tokens) and not any(term in word for word in translated):

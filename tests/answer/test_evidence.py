@@ -28,6 +28,14 @@ def test_translations_match_as_whole_phrases(assistant):
     assert ("中职", "中等职业教育", "中职学校") in groups
 
 
+def test_a_common_one_character_verb_or_adverb_is_no_term(assistant):
+    groups = term_groups("职校能不能多培养点数字化人才", assistant.knowledge.weights)
+    assert ("多",) not in groups and ("数字化",) in groups and ("培养",) in groups
+    # A one-character noun or place word stays: 市 (市一级), 后 (两后生).
+    assert ("市",) in term_groups("市一级要办什么样的学校", assistant.knowledge.weights)
+    assert ("后",) in term_groups("初中毕业后没再读书", assistant.knowledge.weights)
+
+
 def test_a_domain_term_the_segmenter_cuts_apart_is_still_a_term():
     # jieba reads 中 | 职能 in "读中职能不能"; 中职 is still what is asked about.
     assert ("中职",) in term_groups("读中职能不能直接读高职？")
