@@ -453,7 +453,12 @@ def _other_choice_known(norm: str, at: int, corpus_norm: str) -> bool:
     for m in _CLAUSE_RE.finditer(norm):
         if m.start() <= at < m.end() and "还是" in m.group(0):
             left, _, right = m.group(0).partition("还是")
-            other = right if at < m.start() + len(left) else left
+            # "X是A还是B": X is what is asked about, not one of the choices.
+            subject = left.rpartition("是")[0] + "是" if "是" in left else ""
+            if at < m.start() + len(subject):
+                return False
+            left = left[len(subject):]
+            other = right if at < m.start() + len(subject) + len(left) else left
             return any(len(w) >= 2 and w in corpus_norm for w, f in tag(other) if f.startswith(_NOUN_TAGS + ("a", "v")))
     return False
 

@@ -363,3 +363,14 @@ def test_a_counted_or_pointed_back_noun_is_no_new_topic(assistant):
     assert unknown_topics("中职和普高两条路能打通吗？", k.corpus_norm, k.weights) == []
     # A noun the plan never uses is still unknown when counted ("三间宿舍").
     assert unknown_topics("中职学校要建几间宿舍？", k.corpus_norm, k.weights) == [("宿舍", "n")]
+
+
+def test_the_subject_of_a_choice_is_not_one_of_its_sides():
+    from assistant.answer.scope import _other_choice_known
+
+    norm = "学费是按年收还是按学期收"
+    corpus = "每学期开展评估"
+    # 学期 (the other side) is known, but 学费 is what is asked about, not a choice.
+    assert not _other_choice_known(norm, norm.index("学费"), corpus)
+    norm = "指标是约束性的还是预期性的"
+    assert _other_choice_known(norm, norm.index("约束性"), "均为预期性指标")
