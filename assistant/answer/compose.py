@@ -197,7 +197,9 @@ def compose(
         answer_dimensions(k, draft)
         return _finish(k, draft, question, hits)
     # A 专栏 named by its title is what the user wants quoted, not the indicator table.
-    rows = [] if named_column else indicator_rows(k, resolved, query_vector, hits)
+    # So is a follow-up inside a 专栏 that asks no figure itself ("具体还有哪些措施？").
+    in_column_followup = column is not None and bool(resolved.previous) and not asks_quantity(asked_clauses(question))
+    rows = [] if named_column or in_column_followup else indicator_rows(k, resolved, query_vector, hits)
     if rows and scored and not asks_gap(search) and not states_row_value(rows, scored[0]) and text_explains_better(k, rows, scored[0], terms):
         rows = []  # e.g. "高水平中职学校建多少所" is a 专栏 figure, not the 中职在校生 row
     if not rows and not named_column:

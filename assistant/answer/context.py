@@ -80,9 +80,12 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
     last = history[-1]
     column = _column_of(last)
     search = f"{_switch_level(last.question, question)} {question}"
-    if _only_vague(question):
+    vague = _only_vague(question)
+    if vague:
         search = last.question  # "具体怎么做？": its words (做) would only match 做好 elsewhere
-    return Resolved(question, search, last.question, column if _mentions_column(question) else None)
+    # "具体还有哪些措施？" after a question that named its 专栏 stays in that 专栏.
+    keeps_column = _mentions_column(question) or (vague and bool(_COLUMN_RE.search(last.question)))
+    return Resolved(question, search, last.question, column if keeps_column else None)
 
 
 def _only_vague(question: str) -> bool:

@@ -140,7 +140,9 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
 _ABOUT_THE_TEXT = frozenset(
     "原文 原话 原句 全文 意思 啥意思 含义 定义 解释 表述 说法 提法 写法 读法 考法 做法 办法 方法 "
     "细节 详情 具体内容 内容 规定 要求 情况 问题 短板 不足 方面 部分 地方 依据 出处 章节 段落 条款 "
-    "态度 立场 看法 观点 定位 分量 地位".split()
+    "态度 立场 看法 观点 定位 分量 地位 "
+    # Words that compare what is asked about ("高职和中职有区别吗"), not a topic of their own.
+    "区别 差别 差异 异同 不同 不同点".split()
 )
 # Nouns this common in general Chinese (机会, 孩子, 问题…) carry no topic of their own.
 _GENERIC_NOUN_FREQ = 8000
@@ -149,8 +151,9 @@ _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "vn", "j")
 
 # What kind of thing a question asks for; the evidence must be able to hold it.
 # "几条/几个" asks for a number, "哪几条" for a list and "这几年" for none: the lookbehind keeps them apart.
-_ASKS_VALUE = re.compile(r"多少|(?<![哪好这那近前])几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
-_ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好这那近前])几)\s*(个百分点|百分点|个点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
+# "十几年", "好几年": a rough figure the user gives, not a question.
+_ASKS_VALUE = re.compile(r"多少|(?<![哪好这那近前十])几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
+_ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好这那近前十])几)\s*(个百分点|百分点|个点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
 # An amount of money asked for ("投入了多少资金", "补贴多少") needs a sum in 元 in the evidence.
 _MONEY = r"(?:钱|资金|经费|补助|补贴|奖励|奖金|费用|学费|工资|薪水|薪酬|起薪|投入|拨款|预算|税)"
 # "能上浮多少 / 多发多少 / 要达到什么标准": a change, ratio or standard, which a relative figure answers;
@@ -511,7 +514,8 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
             continue
         if _rewords_known(word, vocabulary):
             continue
-        if at != -1 and (_straddled(norm, at, at + len(word), vocabulary.known) or _other_choice_known(norm, at, corpus_norm)):
+        # An everyday word of the synonym table counts as known here ("那大专升本": 那大 | 大专).
+        if at != -1 and (_straddled(norm, at, at + len(word), lambda t: vocabulary.known(t) or t in translated) or _other_choice_known(norm, at, corpus_norm)):
             continue
         if word_frequency(word) == 0 and len(word) < 3:
             continue  # a fragment the segmenter guessed (中考后报普高 → 后报), not a topic

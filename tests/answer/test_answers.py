@@ -222,6 +222,14 @@ def test_a_followup_that_names_its_own_column_leaves_the_last_one(assistant):
     verbatim(assistant, a)
 
 
+def test_a_vague_follow_up_inside_a_column_quotes_its_measures_not_the_table(assistant):
+    first = assistant.ask("专栏9智慧校园提升行动要培育多少信息化标杆学校")
+    a = assistant.ask("具体还有哪些措施", [Turn(first.question, first.answer, first.citations)])
+    assert a.citations and all(c.kind == "text" and c.section[-1] == "专栏 9：智慧校园提升行动" for c in a.citations)
+    assert any("50 个示范性智慧实训教室" in c.quote for c in a.citations)
+    verbatim(assistant, a)
+
+
 def test_asking_for_the_column_of_the_previous_topic(assistant):
     history = [Turn("温台职业教育创新高地是怎么回事？", "规划提出推进部省共建温台职业教育创新高地建设。")]
     a = assistant.ask("有没有专门的专栏？讲了什么", history)

@@ -43,3 +43,13 @@ def test_more_of_the_same_after_a_measure_stays_on_its_topic(assistant):
 
     a = assistant.ask("具体怎么做？", [Turn("规划怎么推进产教融合？", "深化产教融合校企合作")])
     assert a.found and "产教融合" in a.citations[0].quote
+
+
+def test_a_vague_follow_up_stays_in_the_column_the_last_question_named():
+    from assistant.answer.context import ColumnRef, resolve
+    from assistant.types import Turn
+
+    history = [Turn("专栏9智慧校园提升行动要培育多少信息化标杆学校", "培育建设 100 所省级职教信息化标杆学校")]
+    assert resolve("具体还有哪些措施", history).column == ColumnRef(None, 9)
+    # A follow-up with a topic of its own leaves the 专栏.
+    assert resolve("那产教融合呢？", history).column is None

@@ -374,3 +374,20 @@ def test_the_subject_of_a_choice_is_not_one_of_its_sides():
     assert not _other_choice_known(norm, norm.index("学费"), corpus)
     norm = "指标是约束性的还是预期性的"
     assert _other_choice_known(norm, norm.index("约束性"), "均为预期性指标")
+
+
+def test_a_rough_figure_the_user_gives_asks_for_no_number():
+    assert not asks_specific("我在厂里打工十几年了，能读大专吗？")
+    assert asks_specific("要读几年才能毕业？")
+
+
+def test_a_comparison_word_is_no_topic(assistant):
+    k = assistant.knowledge
+    assert unknown_topics("高职和中职的领导体制有区别吗？", k.corpus_norm, k.weights) == []
+    assert unknown_topics("高职和中职的领导体制有什么差异？", k.corpus_norm, k.weights) == []
+
+
+def test_a_segmenter_guess_that_cuts_an_everyday_word_is_no_topic(assistant):
+    k = assistant.knowledge
+    # jieba reads 那大 | 专升本 in "那大专升本"; 大专 is a word of the synonym table.
+    assert unknown_topics("那大专升本的比例呢", k.corpus_norm, k.weights) == []
