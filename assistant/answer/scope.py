@@ -171,7 +171,9 @@ _LOOSE_UNITS = {"个百分点": "%", "百分点": "%", "个点": "%"}
 _INSTITUTION_UNITS = "所家个"
 _ASKS_NAMES = re.compile(
     r"哪几[所家位门]|哪[一两三四五六七八九十]?门|具体是哪|具体在哪|分别是哪|分别是什么|名单|哪所|哪家|"
-    r"哪(?:些|几个)\S{0,6}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位|国家(?!级)|科目)"
+    r"哪(?:些|几个)\S{0,6}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位|国家(?!级)|科目)|"
+    # "报哪个部门批准": which body, by name.
+    r"哪(?:个|一个|一级)(?:部门|单位|机构)"
 )
 # "Which schools / companies / countries": names no count in the indicator table can give.
 _ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪(?:些|几)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
@@ -193,11 +195,12 @@ _ASKS_WHERE = re.compile(r"哪(?:些|几个|个)?(?:地方|地区|区域)")
 # Places and organizations; jieba's person-name guesses (nr) are too noisy to count.
 _PROPER_TAGS = ("ns", "nt")
 # What kind of name is asked for: a place (ns) does not name a school, nor an organization (nt) a city.
-_ASKS_ORGANIZATIONS = re.compile(r"哪几?[所家]|哪(?:些|几个?|一)\S{0,8}(?:学校|院校|学院|大学|企业|机构|单位|公司)")
+_ASKS_ORGANIZATIONS = re.compile(r"哪几?[所家]|哪(?:些|几个?|一)\S{0,8}(?:学校|院校|学院|大学|企业|机构|单位|公司)|哪(?:个|一个|一级)(?:部门|单位|机构)")
 _ASKS_PLACES = re.compile(r"哪(?:些|几个?|个)\S{0,8}(?:国家(?!级)|城市|地区|地方|区域|省份|省|市|县)")
 # jieba does not tag a school's name as one organization (宁波 | 职业 | 技术 | 学院): a place followed
-# by an institution's word within a few characters is one ("宁波职业技术学院"; not "高水平中职学校").
-_INSTITUTION_TAIL = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:学院|大学|学校|公司|集团)")
+# by an institution's word within a few characters is one ("宁波职业技术学院", "浙江省教育厅";
+# not "高水平中职学校").
+_INSTITUTION_TAIL = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:学院|大学|学校|公司|集团|厅|局|委员会)")
 # "具体要满足哪些条件", "认定标准具体是什么": the content of a rule, not that there is one.
 _ASKS_CRITERIA = re.compile(
     r"具体\S{0,6}(?:条件|标准|门槛|资格|细则)|(?:条件|标准|门槛|资格|细则)\S{0,3}具体|(?:满足|符合|具备)\S{0,4}(?:哪些|什么|啥)"

@@ -391,3 +391,10 @@ def test_a_segmenter_guess_that_cuts_an_everyday_word_is_no_topic(assistant):
     k = assistant.knowledge
     # jieba reads 那大 | 专升本 in "那大专升本"; 大专 is a word of the synonym table.
     assert unknown_topics("那大专升本的比例呢", k.corpus_norm, k.weights) == []
+
+
+def test_which_body_asks_for_its_name():
+    evidence = ["落实好“在确保国有净资产不减少的前提下，经批准后绩效工资总量最高可上浮 50%”的支持政策。"]
+    assert missing_names("绩效工资上浮要报哪个部门批准？", evidence) == "文件没有列出具体的名称或名单"
+    assert missing_names("这个由哪一级单位负责？", evidence) == "文件没有列出具体的名称或名单"
+    assert missing_names("绩效工资上浮要报哪个部门批准？", ["报浙江省教育厅批准后实施。"]) is None
