@@ -239,15 +239,18 @@ def only_promised(sentence: str) -> bool:
 # A waiver (免学费、免试、减免) is stated or it is not. 免费师范生 or 任免 name no waiver asked for.
 _WAIVER = re.compile(r"减免|豁免|免除|免(?:学费|学杂费|试|考|收|交|缴|文化课|笔试|面试)")
 _CRITERIA_OF = re.compile(r"([\u4e00-\u9fff]{2})的?(?:具体)?(?:条件|标准|门槛|细则)")
+# "认定要满足哪些具体条件": the act is the word before 满足/符合/具备.
+_ACT_MEETS = re.compile(r"([\u4e00-\u9fff]{2})(?:要|需要|需|得|应|必须)?(?:满足|符合|具备)")
+_QUESTION_WORDS = frozenset("哪些 什么 哪个 哪几 多少 具体".split())
 
 
 def _act_only_promised(norm: str, evidence: Sequence[str]) -> bool:
     """"认定的具体标准": the clauses that speak of that act (认定) only promise to set it up
     ("健全…认定、聘用和考核机制"); a figure elsewhere (招聘 needs 3 年企业经历) is another act's."""
-    m = _CRITERIA_OF.search(norm)
-    if not m:
+    acts = [m.group(1) for pattern in (_CRITERIA_OF, _ACT_MEETS) for m in pattern.finditer(norm)]
+    act = next((a for a in acts if a not in _QUESTION_WORDS), None)
+    if act is None:
         return False
-    act = m.group(1)
     about = [e for e in evidence if act in normalize(e)]
     return bool(about) and all(only_promised(e) for e in about)
 

@@ -254,6 +254,10 @@ def test_criteria_of_an_act_need_a_clause_about_that_act_that_states_them():
         "文件只提出要建立或健全相关机制，没有列出具体的条件或标准"
     )
     assert missing_specifics("公开招聘专业教师的具体条件是什么？", [recruit, promise]) is None
+    # The act may stand before 满足 ("认定要满足哪些具体条件"), not before 条件.
+    assert missing_specifics("双师型教师认定要满足哪些具体条件？", [recruit, promise]) == (
+        "文件只提出要建立或健全相关机制，没有列出具体的条件或标准"
+    )
 
 
 def test_recruitment_conditions_are_answered_on_the_real_plan(assistant):
