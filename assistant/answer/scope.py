@@ -124,7 +124,9 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
         if period not in corpus_norm:
             return ScopeCheck(f"文件是“十四五”（2021—2025年）规划，没有“{period}”时期的内容")
     for place in _PLACES:
-        if place in norm and place not in corpus_norm:
+        # "上海的兄弟单位问浙江…": the place is who asks, and 浙江 is what is asked about.
+        asker = re.search(re.escape(place) + r"[^，。？?]{0,8}(?:问|咨询|来电|来函|来信|打听)[^，。？?]{0,4}浙江", norm)
+        if place in norm and place not in corpus_norm and not asker:
             return ScopeCheck(f"文件是浙江省的规划，没有关于{place}的内容")
     for m in _INSTITUTION_RE.finditer(norm):
         prefix = m.group(1)

@@ -402,3 +402,9 @@ def test_which_body_asks_for_its_name():
     assert missing_names("绩效工资上浮要报哪个部门批准？", evidence) == "文件没有列出具体的名称或名单"
     assert missing_names("这个由哪一级单位负责？", evidence) == "文件没有列出具体的名称或名单"
     assert missing_names("绩效工资上浮要报哪个部门批准？", ["报浙江省教育厅批准后实施。"]) is None
+
+
+def test_a_place_that_asks_about_zhejiang_is_not_what_is_asked():
+    assert hard_out_of_scope("上海的兄弟单位问浙江在长三角职教一体化上有什么打算", "").reason is None
+    # A comparison with another province still asks about that province.
+    assert hard_out_of_scope("江苏的专升本比例定的多少？跟浙江比哪个高", "").reason == "文件是浙江省的规划，没有关于江苏的内容"
