@@ -200,7 +200,10 @@ def compose(
     # So is a follow-up inside a 专栏 that asks no figure itself ("具体还有哪些措施？").
     in_column_followup = column is not None and bool(resolved.previous) and not asks_quantity(asked_clauses(question))
     rows = [] if named_column or in_column_followup else indicator_rows(k, resolved, query_vector, hits)
-    if rows and scored and not asks_gap(search) and not states_row_value(rows, scored[0]) and text_explains_better(k, rows, scored[0], terms):
+    if (
+        rows and scored and not asks_gap(search) and not states_row_value(rows, scored[0])
+        and not _one_part_names_row(k, question, rows) and text_explains_better(k, rows, scored[0], terms)
+    ):
         rows = []  # e.g. "高水平中职学校建多少所" is a 专栏 figure, not the 中职在校生 row
     if not rows and not named_column:
         missing_level = other_level_only(k, resolved, query_vector)
@@ -219,6 +222,7 @@ def compose(
         if names:
             return refusal(question, names, hits)
         answer_indicators(k, draft, rows, question, scored, terms)
+        _answer_other_questions(k, draft, question, rows, text_hits, dense)
     elif column is not None and any(in_column(s.sentence.chunk) for s in scored):
         # The user named a 专栏 (or referred to the one just discussed): it is the evidence.
         from_column = [s for s in scored if in_column(s.sentence.chunk)]
@@ -325,6 +329,55 @@ def _finish(k: Knowledge, draft: AnswerDraft, question: str, hits: Sequence[Hit]
 
 _TITLE_LEAD = re.compile(r"^(职业院校|职业教育)")
 _TITLE_TAIL = re.compile(r"(行动计划|建设计划|计划|行动|项目|建设)$")
+
+
+# "X要达到多少？另外Y依托哪个平台？": a further question the rows do not cover.
+_QUESTION_BREAK = re.compile(r"[？?]|另外|此外|同时")
+OTHER_QUESTION_MIN_COVERAGE = 0.5
+ROW_PART_LEXICAL = 0.3  # a part asking a figure and sharing this much of a row's name is that row's question
+
+
+def _question_parts(question: str) -> list[str]:
+    parts = [p.strip("，,。 ") for p in _QUESTION_BREAK.split(normalize(question))]
+    return [p for p in parts if len(p) >= 6]
+
+
+def _row_part(k: Knowledge, part: str, rows) -> bool:
+    """The part asks a figure, and of the table's rows the chosen ones share most of its words."""
+    if not asks_quantity(part):
+        return False
+    best = max(k.matcher.names, key=lambda n: k.matcher.lexical(_strip(part), n))
+    return k.matcher.lexical(_strip(part), best) >= ROW_PART_LEXICAL and any(r.indicator == best for r in rows)
+
+
+def _one_part_names_row(k: Knowledge, question: str, rows) -> bool:
+    """"中职在校生要达到多少万人？另外办学条件何时达标？": one question is the row's, whatever the other asks."""
+    parts = _question_parts(question)
+    return len(parts) >= 2 and any(_row_part(k, p, rows) for p in parts)
+
+
+def _strip(text: str) -> str:
+    return re.sub(r"[\s“”\"'‘’（）()、，,。·]", "", text)
+
+
+def _answer_other_questions(k: Knowledge, draft: AnswerDraft, question: str, rows, text_hits, dense) -> None:
+    """Each further question of an indicator question that no chosen row is about gets the sentence that answers it."""
+    parts = _question_parts(question)
+    if len(parts) < 2:
+        return
+    for part in parts:
+        if _row_part(k, part, rows):
+            continue
+        groups = term_groups(part, k.weights)
+        if not groups:
+            continue
+        scored = score_sentences(part, text_hits, k.weights, groups, dense)
+        if not scored or scored[0].coverage < OTHER_QUESTION_MIN_COVERAGE:
+            continue
+        before = len(draft.citations)
+        n = draft.cite_text(k, scored[0], [t for g in groups for t in g])
+        if n > before:  # not already cited
+            draft.parts.append(f"\n{draft.quoted(k, n)}[{n}]")
 
 
 def _column_named(k: Knowledge, question: str, loose: bool = False) -> ColumnRef | None:

@@ -230,6 +230,18 @@ def test_a_vague_follow_up_inside_a_column_quotes_its_measures_not_the_table(ass
     verbatim(assistant, a)
 
 
+def test_a_further_question_beside_an_indicator_gets_its_own_clause(assistant):
+    a = assistant.ask("中职在校生要达到多少万人？另外中职学校的办学条件什么时候全面达标？")
+    assert a.answer.startswith("中职学校在校生人数：2020年为74.3万人，2025年目标为76万人，需增加1.7万人[1]。")
+    assert a.citations[1].quote == "持续改善中职学校办学条件，2025 年前实现全面达标，建设好高水平中职学校和高水平专业（群）。"
+    # The other question's words do not take the row away.
+    b = assistant.ask("高职双师型教师比例要达到多少？另外教师的全员轮训制度是怎么规定的？")
+    assert b.citations[0].kind == "indicator"
+    assert any("5 年一周期的全员轮训制度" in c.quote for c in b.citations)
+    verbatim(assistant, a)
+    verbatim(assistant, b)
+
+
 def test_asking_for_the_column_of_the_previous_topic(assistant):
     history = [Turn("温台职业教育创新高地是怎么回事？", "规划提出推进部省共建温台职业教育创新高地建设。")]
     a = assistant.ask("有没有专门的专栏？讲了什么", history)
