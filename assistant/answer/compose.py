@@ -76,6 +76,10 @@ _ENGLISH_LIST = re.compile(r"\bwhat are\b|\blist\b|\bwhich\b[^?]*\bare\b|\bwhat\
 OTHER_PART_MIN_IDF = 2.0  # what a sentence must add to answer the other part of a two-part question
 COORDINATE_MIN_SHARE = 0.5  # of the best score, for a sentence brought in for one coordinated term
 FIGURES_PENALTY = 0.15
+# "职业院校包不包括技校": what a term covers is stated where the plan defines it ("职业院校（含技工院校，下同）").
+_ASKS_SCOPE = re.compile(r"包不包括|包括不包括|包含不包含|含不含|是否包括|是否包含|包括[^，。？?]{1,12}吗|包含[^，。？?]{1,12}吗")
+_STATES_SCOPE = re.compile(r"[（(]\s*含|包括|包含")
+SCOPE_BONUS = 0.4
 ASKED_CLAUSE_BONUS = 0.3  # of the asked clauses' coverage, added to a sentence's score
 _FIGURES = re.compile(r"\d+(?:\.\d+)?\s*%")
 _ANY_FIGURE = re.compile(r"\d")
@@ -157,6 +161,8 @@ def compose(
         if asked_groups:
             held = {_key(s): s.coverage for s in score_sentences(asked, text_hits, k.weights, asked_groups)}
             scored = _rescored(scored, lambda s: ASKED_CLAUSE_BONUS * held.get(_key(s), 0.0))
+    if _ASKS_SCOPE.search(asked):
+        scored = _rescored(scored, lambda s: SCOPE_BONUS if _STATES_SCOPE.search(s.sentence.text) else 0.0)
     if not asks_quantity(asked):
         # A sentence of targets and figures answers "how much"; "can I / is there" wants the measure.
         scored = _rescored(scored, lambda s: -FIGURES_PENALTY if _FIGURES.search(s.sentence.text) else 0.0)

@@ -242,6 +242,12 @@ def test_a_further_question_beside_an_indicator_gets_its_own_clause(assistant):
     verbatim(assistant, b)
 
 
+def test_what_a_term_covers_is_answered_where_the_plan_defines_it(assistant):
+    a = assistant.ask("我家孩子在技校读书，规划里讲的职业院校包不包括技校的？")
+    assert a.citations[0].quote.startswith("职业院校(含技工院校，下同)")
+    verbatim(assistant, a)
+
+
 def test_asking_for_the_column_of_the_previous_topic(assistant):
     history = [Turn("温台职业教育创新高地是怎么回事？", "规划提出推进部省共建温台职业教育创新高地建设。")]
     a = assistant.ask("有没有专门的专栏？讲了什么", history)
