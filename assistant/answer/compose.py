@@ -352,18 +352,14 @@ def _row_part(k: Knowledge, part: str, rows) -> bool:
     """The part asks a figure, and of the table's rows the chosen ones share most of its words."""
     if not asks_quantity(part):
         return False
-    best = max(k.matcher.names, key=lambda n: k.matcher.lexical(_strip(part), n))
-    return k.matcher.lexical(_strip(part), best) >= ROW_PART_LEXICAL and any(r.indicator == best for r in rows)
+    name, share = k.matcher.closest_name(part)
+    return share >= ROW_PART_LEXICAL and any(r.indicator == name for r in rows)
 
 
 def _one_part_names_row(k: Knowledge, question: str, rows) -> bool:
     """"中职在校生要达到多少万人？另外办学条件何时达标？": one question is the row's, whatever the other asks."""
     parts = _question_parts(question)
     return len(parts) >= 2 and any(_row_part(k, p, rows) for p in parts)
-
-
-def _strip(text: str) -> str:
-    return re.sub(r"[\s“”\"'‘’（）()、，,。·]", "", text)
 
 
 def _answer_other_questions(k: Knowledge, draft: AnswerDraft, question: str, rows, text_hits, dense) -> None:

@@ -76,6 +76,12 @@ class IndicatorMatcher:
         total = sum(self._idf[g] for g in grams) or 1.0
         return sum(self._idf[g] for g in grams if g in question_norm) / total
 
+    def closest_name(self, text: str) -> tuple[str, float]:
+        """The indicator name that shares most of ``text``'s words (by ``lexical``), and that share."""
+        norm = _STRIP_RE.sub("", normalize(text))
+        scored = [(name, self.lexical(norm, name)) for name in self.names]
+        return max(scored, key=lambda item: item[1], default=("", 0.0))
+
     def match(self, question: str, query_vector: Sequence[float] | None = None, expanded: str = "") -> list[RowMatch]:
         q = _STRIP_RE.sub("", normalize(question + " " + expanded))
         # An English question names an indicator only through the glossary's terms:

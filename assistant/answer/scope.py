@@ -171,11 +171,11 @@ _ASKS_MONEY = re.compile(
 _LOOSE_UNITS = {"个百分点": "%", "百分点": "%", "个点": "%"}
 # Counters of institutions stand for one another: "几家机构" is answered by "3所机构".
 _INSTITUTION_UNITS = "所家个"
+# "报哪个部门批准": which body, by name.
+_WHICH_BODY = r"哪(?:个|一个|一级)(?:部门|单位|机构)"
 _ASKS_NAMES = re.compile(
     r"哪几[所家位门]|哪[一两三四五六七八九十]?门|具体是哪|具体在哪|分别是哪|分别是什么|名单|哪所|哪家|"
-    r"哪(?:些|几个)\S{0,6}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位|国家(?!级)|科目)|"
-    # "报哪个部门批准": which body, by name.
-    r"哪(?:个|一个|一级)(?:部门|单位|机构)"
+    r"哪(?:些|几个)\S{0,6}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位|国家(?!级)|科目)|" + _WHICH_BODY
 )
 # "Which schools / companies / countries": names no count in the indicator table can give.
 _ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪(?:些|几)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
@@ -197,7 +197,7 @@ _ASKS_WHERE = re.compile(r"哪(?:些|几个|个)?(?:地方|地区|区域)")
 # Places and organizations; jieba's person-name guesses (nr) are too noisy to count.
 _PROPER_TAGS = ("ns", "nt")
 # What kind of name is asked for: a place (ns) does not name a school, nor an organization (nt) a city.
-_ASKS_ORGANIZATIONS = re.compile(r"哪几?[所家]|哪(?:些|几个?|一)\S{0,8}(?:学校|院校|学院|大学|企业|机构|单位|公司)|哪(?:个|一个|一级)(?:部门|单位|机构)")
+_ASKS_ORGANIZATIONS = re.compile(r"哪几?[所家]|哪(?:些|几个?|一)\S{0,8}(?:学校|院校|学院|大学|企业|机构|单位|公司)|" + _WHICH_BODY)
 _ASKS_PLACES = re.compile(r"哪(?:些|几个?|个)\S{0,8}(?:国家(?!级)|城市|地区|地方|区域|省份|省|市|县)")
 # jieba does not tag a school's name as one organization (宁波 | 职业 | 技术 | 学院): a place followed
 # by an institution's word within a few characters is one ("宁波职业技术学院", "浙江省教育厅";
