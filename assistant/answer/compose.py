@@ -76,8 +76,8 @@ _ENGLISH_LIST = re.compile(r"\bwhat are\b|\blist\b|\bwhich\b[^?]*\bare\b|\bwhat\
 OTHER_PART_MIN_IDF = 2.0  # what a sentence must add to answer the other part of a two-part question
 COORDINATE_MIN_SHARE = 0.5  # of the best score, for a sentence brought in for one coordinated term
 FIGURES_PENALTY = 0.15
-# "职业院校包不包括技校": what a term covers is stated where the plan defines it ("职业院校（含技工院校，下同）").
-_ASKS_SCOPE = re.compile(r"包不包括|包括不包括|包含不包含|含不含|是否包括|是否包含|包括[^，。？?]{1,12}吗|包含[^，。？?]{1,12}吗")
+# "职业院校包不包括技校", "技校算不算职业院校": what a term covers is stated where the plan defines it ("职业院校（含技工院校，下同）").
+_ASKS_SCOPE = re.compile(r"包不包括|包括不包括|包含不包含|含不含|是否包括|是否包含|算不算|属不属于|属于不属于|包括[^，。？?]{1,12}吗|包含[^，。？?]{1,12}吗")
 _STATES_SCOPE = re.compile(r"[（(]\s*含|包括|包含")
 SCOPE_BONUS = 0.4
 ASKED_CLAUSE_BONUS = 0.3  # of the asked clauses' coverage, added to a sentence's score
@@ -302,6 +302,9 @@ def compose(
             two_parts = asks_two_parts(question)
             _answer_text(k, draft, scored, terms, parts_asked=two_parts, keep=keep_first,
                          coordinated=coordinated_terms(search, k.weights) if two_parts else ())
+            if not resolved.previous:
+                # "技校算不算职业院校？技师学院能算大学吗": each question gets the sentence that answers it.
+                _answer_other_questions(k, draft, question, [], text_hits, dense)
         missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()))
         if missing:
             return refusal(question, missing, hits)
@@ -363,17 +366,21 @@ def _one_part_names_row(k: Knowledge, question: str, rows) -> bool:
 
 
 def _answer_other_questions(k: Knowledge, draft: AnswerDraft, question: str, rows, text_hits, dense) -> None:
-    """Each further question of an indicator question that no chosen row is about gets the sentence that answers it."""
+    """Each question of a several-question message that no chosen row is about gets the sentence that answers it
+    (``rows`` empty: a text answer, every question)."""
     parts = _question_parts(question)
     if len(parts) < 2:
         return
     for part in parts:
         if _row_part(k, part, rows):
             continue
+        part = asked_clauses(part)  # "孩子在技校读书，技校算不算职业院校": the clause that asks
         groups = term_groups(part, k.weights)
         if not groups:
             continue
         scored = score_sentences(part, text_hits, k.weights, groups, dense)
+        if _ASKS_SCOPE.search(part):
+            scored = _rescored(scored, lambda s: SCOPE_BONUS if _STATES_SCOPE.search(s.sentence.text) else 0.0)
         if not scored or scored[0].coverage < OTHER_QUESTION_MIN_COVERAGE:
             continue
         before = len(draft.citations)

@@ -54,6 +54,8 @@ _VAGUE_WORDS = frozenset(
     "做 办 干 搞 弄 落实 实施 开展 推进 为什么 为何 原因 这么 那么 这样 那样 怎么样 详细 展开 说说 讲讲 一些 更多 "
     "举措 措施 做法".split()
 )
+# A part of the table pointed at, or its figures: "高职那栏2020年是多少", "高职的数据呢".
+_TABLE_PART = re.compile(r"^(?:[这那一该此]个?)?(?:栏|列|项|行|格)$|^(?:数|数字|数据|数值)$")
 _VAGUE_MAX_CHARS = 12  # a longer question says something of its own
 
 
@@ -65,7 +67,7 @@ def has_own_topic(question: str) -> bool:
     for token in tokenize(question):
         if token in LEVELS or token.isdigit() or any(token in cue or cue in token for cue in QUANTITY_CUES):
             continue
-        if token in ("年", "目标", "离", "比", "多", "还", "的") or token in _META_WORDS or token in _VAGUE_WORDS:
+        if token in ("年", "目标", "离", "比", "多", "还", "的") or token in _META_WORDS or token in _VAGUE_WORDS or _TABLE_PART.match(token):
             continue
         return True
     return False

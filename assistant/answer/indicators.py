@@ -16,6 +16,7 @@ from typing import Sequence
 from ..normalize import normalize
 from ..types import IndicatorRow
 from .citations import format_number
+from .numerals import figures_in_digits
 
 LEVELS = ("中职", "高职")
 # Words that ask for a quantity, a target or a gap (generic question forms).
@@ -258,7 +259,7 @@ def given_value(question: str, row: IndicatorRow) -> str | None:
     """The current value the user states for ``row``'s indicator, in its unit, if exactly one.
 
     A figure written with the row's unit outranks bare numbers ("…大概22%" over a stray "3")."""
-    norm = normalize(question)
+    norm = figures_in_digits(normalize(question))  # "我们现在一万一左右" → 11000
     if not _GIVEN_CUE.search(norm):
         return None
     with_unit, bare = [], []

@@ -50,7 +50,14 @@ _ASKS_RANKING = re.compile(
 # "How / where do I apply": procedures a development plan does not describe (when it never names the act).
 _ASKS_PROCEDURE = re.compile(
     r"(?:怎么|怎样|如何|在哪|去哪|哪里|到哪|需要哪些|要哪些|准备)[^，。？?,]{0,6}?"
-    r"(?P<act>报名|申请|办理|开户|缴费|注册|登录|查询|换算|填报|材料|手续)"
+    r"(?P<act>报名|申请|办理|开户|开通|激活|下载|预约|缴费|注册|登录|查询|换算|填报|材料|手续)"
+)
+
+
+# "分管职业教育的副厅长是谁": people by name; a development plan names none.
+_ROLE = r"(?:厅长|局长|校长|院长|主任|书记|部长|市长|省长|县长|负责人|领导|专家|教授)"
+_ASKS_PERSON = re.compile(
+    _ROLE + r"[^，。？?,]{0,4}(?:是谁|叫什么|姓什么|名字|是哪位)|(?:谁是|哪位是?)[^，。？?,]{0,10}" + _ROLE
 )
 
 
@@ -110,6 +117,8 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
         return ScopeCheck(f"规划期为2021—2025年，文件没有{outside[0]}年的目标或数据")
     if _ASKS_RANKING.search(norm):
         return ScopeCheck("文件是全省的发展规划，不对具体学校或专业作排名和推荐")
+    if _ASKS_PERSON.search(norm):
+        return ScopeCheck("文件是发展规划，不涉及具体人员的姓名和任职")
     for m in _ASKS_PROCEDURE.finditer(norm):
         if m.group("act") not in corpus_norm:
             return ScopeCheck(f"文件是发展规划，不涉及“{m.group('act')}”等具体办理事项")
@@ -171,11 +180,13 @@ _ASKS_MONEY = re.compile(
 _LOOSE_UNITS = {"个百分点": "%", "百分点": "%", "个点": "%"}
 # Counters of institutions stand for one another: "几家机构" is answered by "3所机构".
 _INSTITUTION_UNITS = "所家个"
+# "在哪些地方发力": 地方 before a verb of effort means "which respects", not places.
+_EFFORT = r"(?!\S{0,2}(?:发力|着力|用力|努力|使劲|下功夫|下工夫|入手|着手|突破|改进|不足))"
 # "报哪个部门批准": which body, by name.
 _WHICH_BODY = r"哪(?:个|一个|一级)(?:部门|单位|机构)"
 _ASKS_NAMES = re.compile(
     r"哪几[所家位门]|哪[一两三四五六七八九十]?门|具体是哪|具体在哪|分别是哪|分别是什么|名单|哪所|哪家|"
-    r"哪(?:些|几个)\S{0,6}(?:学校|院校|学院|企业|机构|城市|地方|专业|单位|国家(?!级)|科目)|" + _WHICH_BODY
+    r"哪(?:些|几个)\S{0,6}(?:学校|院校|学院|企业|机构|城市|地方" + _EFFORT + r"|专业|单位|国家(?!级)|科目)|" + _WHICH_BODY
 )
 # "Which schools / companies / countries": names no count in the indicator table can give.
 _ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪(?:些|几)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
@@ -193,12 +204,12 @@ _ASKS_STOCK = re.compile(r"(?:现在|目前|现有|如今|眼下|2020\s*年)[^�
 _NOW_FIGURE = re.compile(r"2020|十三五")
 _YEAR_OR_DATE = re.compile(r"20\d\d|\d{1,2}\s*月|年底|年前")
 _QUOTED_PLACE = re.compile(r"[“\"]([^”\"]{2,12})[”\"](?:国家(?!级)|地区|城市)")
-_ASKS_WHERE = re.compile(r"哪(?:些|几个|个)?(?:地方|地区|区域)")
+_ASKS_WHERE = re.compile(r"哪(?:些|几个|个)?(?:地方" + _EFFORT + r"|地区|区域)")
 # Places and organizations; jieba's person-name guesses (nr) are too noisy to count.
 _PROPER_TAGS = ("ns", "nt")
 # What kind of name is asked for: a place (ns) does not name a school, nor an organization (nt) a city.
 _ASKS_ORGANIZATIONS = re.compile(r"哪几?[所家]|哪(?:些|几个?|一)\S{0,8}(?:学校|院校|学院|大学|企业|机构|单位|公司)|" + _WHICH_BODY)
-_ASKS_PLACES = re.compile(r"哪(?:些|几个?|个)\S{0,8}(?:国家(?!级)|城市|地区|地方|区域|省份|省|市|县)")
+_ASKS_PLACES = re.compile(r"哪(?:些|几个?|个)\S{0,8}(?:国家(?!级)|城市|地区|地方" + _EFFORT + r"|区域|省份|省|市|县)")
 # jieba does not tag a school's name as one organization (宁波 | 职业 | 技术 | 学院): a place followed
 # by an institution's word within a few characters is one ("宁波职业技术学院", "浙江省教育厅";
 # not "高水平中职学校").

@@ -389,3 +389,16 @@ def test_the_clause_that_asks_weighs_more_than_the_one_setting_the_scene(assista
     # "我们是一所中职学校" sets the scene; "教材方面有什么新要求" is what is asked.
     a = assistant.ask("我们是一所中职学校，想问教材方面有什么新要求？")
     assert a.found and "教材" in a.citations[0].quote
+
+
+def test_each_question_of_a_message_gets_its_sentence(assistant):
+    a = assistant.ask("孩子在技校读书，技校算不算规划里说的职业院校？技师学院以后能算大学吗")
+    text = quotes(a)
+    assert "职业院校(含技工院校，下同)" in text  # the first question: what the term covers
+    assert "将符合条件的技师学院纳入高等学校序列" in text  # the second
+    verbatim(assistant, a)
+
+
+def test_a_figure_said_in_words_is_the_users_own(assistant):
+    a = assistant.ask("中职生均仪器设备值规划要达到多少元？我们现在一万一左右，差多少")
+    assert "按您给出的11000元计算，距2025年目标13000元还差2000元" in a.answer

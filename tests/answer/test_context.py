@@ -53,3 +53,13 @@ def test_a_vague_follow_up_stays_in_the_column_the_last_question_named():
     assert resolve("具体还有哪些措施", history).column == ColumnRef(None, 9)
     # A follow-up with a topic of its own leaves the 专栏.
     assert resolve("那产教融合呢？", history).column is None
+
+
+def test_a_part_of_the_table_pointed_at_is_no_topic_of_its_own(assistant):
+    from assistant.answer.context import has_own_topic
+    from assistant.types import Turn
+
+    assert not has_own_topic("高职那栏2020年是多少")
+    assert not has_own_topic("那高职的数据呢")
+    a = assistant.ask("高职那栏2020年是多少", [Turn("中职生均仪器设备值目标多少？", "从2020年的11369元提高到2025年的13000元")])
+    assert a.answer.startswith("生均仪器设备值（高职）：2020年为13695元，2025年目标为15000元")

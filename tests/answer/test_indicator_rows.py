@@ -120,6 +120,9 @@ def test_given_value_is_the_users_own_figure():
     # "1+X" is a name, not a figure; the figure with the row's unit is the user's.
     assert given_value("我们是中职，去年毕业生拿到1+X证书的大概22%，差多少？", _row("15", "30")) == "22"
     assert given_value("去年3个专业达标，比例才40%", row) == "40"
+    # A figure said in words ("一万一左右") is the user's too.
+    assert given_value("中职生均仪器设备值要到多少元？我们现在一万一左右，差多少", _row("11369", "13000", "元")) == "11000"
+    assert given_value("我们现在研究生学历的才百分之五十", row) == "50"
     # Without any sign that the user speaks of their own school or of now, a figure is a guess at the target.
     assert given_value("研究生学历比例是不是要到70%？", row) is None
     assert given_value("到2025年要达到65%吗", row) is None

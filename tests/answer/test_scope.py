@@ -408,3 +408,21 @@ def test_a_place_that_asks_about_zhejiang_is_not_what_is_asked():
     assert hard_out_of_scope("上海的兄弟单位问浙江在长三角职教一体化上有什么打算", "").reason is None
     # A comparison with another province still asks about that province.
     assert hard_out_of_scope("江苏的专升本比例定的多少？跟浙江比哪个高", "").reason == "文件是浙江省的规划，没有关于江苏的内容"
+
+
+def test_people_by_name_are_not_in_a_development_plan():
+    assert hard_out_of_scope("现在浙江省教育厅分管职业教育的副厅长是谁", "").reason == "文件是发展规划，不涉及具体人员的姓名和任职"
+    assert hard_out_of_scope("哪位是负责产教融合的领导？", "").reason == "文件是发展规划，不涉及具体人员的姓名和任职"
+    # Who does something, asked of bodies, is a question for the text.
+    assert hard_out_of_scope("规划由谁来组织实施？", "").reason is None
+
+
+def test_how_to_open_an_account_is_a_procedure():
+    check = hard_out_of_scope("规划里说的职业教育个人学习账号怎么开通，用哪个APP？", "探索建立职业教育个人学习账号")
+    assert check.reason == "文件是发展规划，不涉及“开通”等具体办理事项"
+
+
+def test_which_respects_to_work_on_is_not_a_question_for_places():
+    evidence = ["适度增加专升本计划，稳步扩大专业学位研究生培养规模。"]
+    assert missing_names("为了把专升本比例做到25%，规划在哪些地方发力？", evidence) is None
+    assert missing_names("产教融合实训基地建在哪些地方？", evidence) == "文件没有列出具体的名称或名单"
