@@ -305,7 +305,7 @@ def compose(
             if not resolved.previous:
                 # "技校算不算职业院校？技师学院能算大学吗": each question gets the sentence that answers it.
                 _answer_other_questions(k, draft, question, [], text_hits, dense)
-        missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()))
+        missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()), listed=bool(listed))
         if missing:
             return refusal(question, missing, hits)
 
@@ -407,7 +407,24 @@ def _column_named(k: Knowledge, question: str, loose: bool = False) -> ColumnRef
         for name in names:
             if len(name) >= 4 and name in norm and (best is None or len(name) > best[1]):
                 best = (ColumnRef(doc_id, n), len(name))
-    return best[0] if best else None
+    return best[0] if best else _column_called(k, norm)
+
+
+_CALLED_COLUMN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:那个|这个|那一个|的)?专栏")
+
+
+def _column_called(k: Knowledge, norm: str) -> ColumnRef | None:
+    """"温台那个专栏": the words just before 专栏 are part of exactly one 专栏's title."""
+    for m in _CALLED_COLUMN.finditer(norm):
+        words = m.group(1)
+        for start in range(len(words) - 1):  # the longest tail of the words that a title holds
+            tail = words[start:]
+            owners = [ref for ref, title in k.column_titles.items() if tail in title]
+            if len(owners) == 1:
+                return ColumnRef(*owners[0])
+            if owners:
+                break  # several titles hold it: which one is meant is not said
+    return None
 
 
 def _answer_text(

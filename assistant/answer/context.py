@@ -52,8 +52,10 @@ _META_WORDS = frozenset("没有 专栏 专门 内容 部分 条款 原文 章节
 # Verbs and demonstratives only: a noun (意义、要求) can be a topic of its own ("规划的意义是什么？").
 _VAGUE_WORDS = frozenset(
     "做 办 干 搞 弄 落实 实施 开展 推进 为什么 为何 原因 这么 那么 这样 那样 怎么样 详细 展开 说说 讲讲 一些 更多 "
-    "举措 措施 做法".split()
+    "举措 措施 做法 办法 方法 方式 途径 路径 手段 抓手".split()
 )
+# In a short question, a verb or adverb names no topic ("具体怎么推？", "靠啥做到？"): its subject is the last one.
+_NO_TOPIC_TAGS = ("v", "d", "r", "a", "y", "u", "p", "c")
 # A part of the table pointed at, or its figures: "高职那栏2020年是多少", "高职的数据呢".
 _TABLE_PART = re.compile(r"^(?:[这那一该此]个?)?(?:栏|列|项|行|格)$|^(?:数|数字|数据|数值)$")
 _VAGUE_MAX_CHARS = 12  # a longer question says something of its own
@@ -64,7 +66,10 @@ def has_own_topic(question: str) -> bool:
     from ..retrieval.lexical import tokenize
     from .indicators import LEVELS, QUANTITY_CUES
 
+    untopical = _untopical_words(question)
     for token in tokenize(question):
+        if token in untopical:
+            continue
         if token in LEVELS or token.isdigit() or any(token in cue or cue in token for cue in QUANTITY_CUES):
             continue
         if token in ("年", "目标", "离", "比", "多", "还", "的") or token in _META_WORDS or token in _VAGUE_WORDS or _TABLE_PART.match(token):
@@ -95,7 +100,17 @@ def _only_vague(question: str) -> bool:
     from ..retrieval.lexical import tokenize
 
     tokens = tokenize(question)
-    return len(question.strip()) <= _VAGUE_MAX_CHARS and bool(tokens) and all(t in _VAGUE_WORDS for t in tokens)
+    untopical = _untopical_words(question)
+    return len(question.strip()) <= _VAGUE_MAX_CHARS and bool(tokens) and all(t in _VAGUE_WORDS or t in untopical for t in tokens)
+
+
+def _untopical_words(question: str) -> set[str]:
+    """The verbs, adverbs and pronouns of a short question: words that name no topic of their own."""
+    from ..retrieval.lexical import tag
+
+    if len(question.strip()) > _VAGUE_MAX_CHARS:
+        return set()
+    return {w for w, f in tag(question) if f.startswith(_NO_TOPIC_TAGS) and not f.startswith(("vn", "an"))}
 
 
 # Each level's words, the plan's own first; longer words before the words they contain.

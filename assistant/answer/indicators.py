@@ -205,7 +205,8 @@ def describe_row(row: IndicatorRow) -> str:
     return f"{name}{level}：" + "，".join(parts)
 
 
-_UNIT_ASK = re.compile(r"(?:多少|(?<![哪好这那近前])几)\s*(个百分点|百分点|个点|亿元|万元|元|万人次|人次|万人|人|所|个|家|项|本|门|名|篇|倍)")
+# "多少人能拿到" asks a share as much as a count; "考过几个证" asks nothing.
+_UNIT_ASK = re.compile(r"(?:多少|(?<![哪好这那近前过了])几)\s*(个百分点|百分点|个点|亿元|万元|元|万人次|人次|万人|人(?!能|会|可|有机会)|所|个|家|项|本|门|名|篇|倍)")
 
 
 def asked_unit(question: str) -> str | None:

@@ -162,9 +162,10 @@ _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "vn", "j")
 
 # What kind of thing a question asks for; the evidence must be able to hold it.
 # "几条/几个" asks for a number, "哪几条" for a list and "这几年" for none: the lookbehind keeps them apart.
-# "十几年", "好几年": a rough figure the user gives, not a question.
-_ASKS_VALUE = re.compile(r"多少|(?<![哪好这那近前十])几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
-_ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好这那近前十])几)\s*(个百分点|百分点|个点|亿元|万元|元|钱|分|万人次|人次|万人|人|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
+# "十几年", "好几年", "考过几个证": a rough figure the user gives, not a question.
+_ASKS_VALUE = re.compile(r"多少|(?<![哪好这那近前十过了])几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
+# "多少人能拿到": a share of the people answers it, as well as a count.
+_ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好这那近前十过了])几)\s*(个百分点|百分点|个点|亿元|万元|元|钱|分|万人次|人次|万人|人(?!能|会|可|有机会)|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
 # An amount of money asked for ("投入了多少资金", "补贴多少") needs a sum in 元 in the evidence.
 _MONEY = r"(?:钱|资金|经费|补助|补贴|奖励|奖金|费用|学费|工资|薪水|薪酬|起薪|投入|拨款|预算|税)"
 # "能上浮多少 / 多发多少 / 要达到什么标准": a change, ratio or standard, which a relative figure answers;
@@ -190,7 +191,7 @@ _ASKS_NAMES = re.compile(
 )
 # "Which schools / companies / countries": names no count in the indicator table can give.
 _ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪(?:些|几)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
-_ASKS_TIME = re.compile(r"什么时候|何时|哪一年|几月|哪天|截止|时间表|when", re.I)
+_ASKS_TIME = re.compile(r"什么时候|啥时候|什么时间|何时|哪一年|哪年|几月|哪天|截止|时间表|when", re.I)
 _NUMBER = re.compile(r"\d")
 # "多长时间一次、多久、几年一轮": a period, which a figure of time ("5年一周期", "每年") answers.
 _ASKS_DURATION = re.compile(r"多长时间|多久|多长|几年一|多少年一|隔多久|每隔|几个月|多少天|how long|how often", re.I)
@@ -281,8 +282,13 @@ def _distinctive_words(question: str) -> list[str]:
     ]
 
 
-def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "", one_topic: bool = False) -> str | None:
+def missing_specifics(
+    question: str, evidence: Sequence[str], own_names: str = "", one_topic: bool = False, listed: bool = False
+) -> str | None:
     """Why the evidence cannot hold what the question asks for, or None if it can.
+
+    ``listed``: the evidence is a section's list of items ("基本原则一共几条，分别是什么"), which
+    is itself the count and the items asked for (not names of schools or companies).
 
     ``one_topic``: the evidence is all about what is asked (a 专栏 the user named), so a count
     asked for may stand in any of its clauses, not only the first.
@@ -292,7 +298,7 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
     """
     norm = normalize(question)
     text = normalize("".join(evidence))
-    unit = _ASKED_UNIT.search(norm)
+    unit = None if listed else _ASKED_UNIT.search(norm)
     units = ""
     if not unit and asks_money(norm) and not _states_money(text, relative=bool(_ASKS_CHANGE.search(norm))):
         return "文件提到了相关内容，但没有给出具体金额"
@@ -309,14 +315,15 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
         )
         if not re.search(counted, about):
             return f"文件提到了相关内容，但没有给出以“{wanted}”计的具体数字"
-    elif _ASKS_VALUE.search(norm) and not _NUMBER.search(text):
+    elif _ASKS_VALUE.search(norm) and not _NUMBER.search(text) and not listed:
         return "文件提到了相关内容，但没有给出具体数字"
     if _ASKS_STOCK.search(norm) and not _dated_figure(evidence, units if unit else ""):
         # The plan's other figures are what is to be built by 2025, not what there is.
         return "文件给出的是到2025年的建设目标，没有现有数量的统计"
     if _WAIVER.search(asked_clauses(norm)) and not _WAIVER.search(text):
         return "文件没有提到减免或免除的规定"
-    names = missing_names(question, evidence, own_names)
+    # A list of items names no school or company ("有哪几所职业本科大学").
+    names = missing_names(question, evidence, own_names, organizations_only=listed)
     if names:
         return names
     if evidence and _ASKS_CRITERIA.search(norm) and (only_promised(evidence[0]) or _act_only_promised(norm, evidence)):
@@ -330,10 +337,11 @@ def missing_specifics(question: str, evidence: Sequence[str], own_names: str = "
     return None
 
 
-# A comma between digits groups thousands ("10,000"): it ends no clause.
-_CLAUSE_RE = re.compile(r"(?:[^，,。；;！!？?]|(?<=\d),(?=\d{3}(?!\d)))+[，,。；;！!？?]?")
+# A comma between digits groups thousands ("10,000"): it ends no clause. A colon ends the
+# clause that introduces what follows ("领导讲话要用基础数据：2020年……多少").
+_CLAUSE_RE = re.compile(r"(?:[^，,。；;！!？?：:]|(?<=\d),(?=\d{3}(?!\d))|(?<=\d):(?=\d))+[，,。；;！!？?：:]?")
 _ASKING = re.compile(
-    r"多少|(?<!好)几|哪|什么|啥|吗|么|呢|是否|能否|可否|有没有|是不是|能不能|会不会|要不要|可不可以|如何|怎么|怎样|[?？]$"
+    r"多少|(?<![好过了])几|哪|什么|啥|吗|么|呢|是否|能否|可否|有没有|是不是|能不能|会不会|要不要|可不可以|如何|怎么|怎样|[?？]$"
     r"|([\u4e00-\u9fff])不\1"  # 贵不贵、好不好、难不难
     r"|\b(?:how|what|which|when|where|who|whether|is there|are there)\b"
 )

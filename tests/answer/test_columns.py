@@ -78,3 +78,8 @@ def test_the_list_of_columns_is_given_per_document(two_plans):
     assert "《嘉禾市职业教育提质行动方案》设有以下专栏：专栏 1：技能大师工作室建设" in a.answer
     assert "设有以下专栏：专栏 1：职业院校“三全育人”行动计划" in a.answer
     assert len(a.citations) == 12  # the plan's 11 and the other document's one
+
+
+def test_a_column_called_by_part_of_its_title(assistant):
+    a = assistant.ask("温台那个专栏写材料要用，原文要点是啥")
+    assert a.found and all(c.section[-1] == "专栏 11：温台职业教育创新高地建设" for c in a.citations)

@@ -63,3 +63,14 @@ def test_a_part_of_the_table_pointed_at_is_no_topic_of_its_own(assistant):
     assert not has_own_topic("那高职的数据呢")
     a = assistant.ask("高职那栏2020年是多少", [Turn("中职生均仪器设备值目标多少？", "从2020年的11369元提高到2025年的13000元")])
     assert a.answer.startswith("生均仪器设备值（高职）：2020年为13695元，2025年目标为15000元")
+
+
+def test_a_short_question_of_verbs_only_asks_more_of_the_last_one():
+    from assistant.answer.context import resolve
+    from assistant.types import Turn
+
+    history = [Turn("丝路学院2025年要建多少？", "高职（高专）丝路学院数量目标从2020年的16所增加到2025年的25所。")]
+    assert resolve("具体怎么推？", history).search_text == "丝路学院2025年要建多少？"
+    assert resolve("靠啥办法做到？", history).search_text == "丝路学院2025年要建多少？"
+    # A noun is a topic of its own.
+    assert resolve("学费怎么交？", history).search_text == "学费怎么交？"

@@ -75,3 +75,10 @@ def test_an_english_question_is_shaped_by_its_chinese_terms(assistant):
     assert a.answer.startswith("“四、保障措施”[1]包括以下方面：（一）加强领导和组织保证[2]")
     b = assistant.ask("What support is there for private vocational schools?")
     assert b.found and b.citations[0].quote.startswith("支持民办职业院校内涵特色发展")
+
+
+def test_how_many_items_and_which_is_answered_by_the_list(assistant):
+    a = assistant.ask("写汇报要引用规划的基本原则，一共几条，分别是什么")
+    assert [c.quote for c in a.citations] == ["立德树人，德技并修。", "聚焦产业，服务大局。", "统筹布局，优化结构。", "育训并举，突破发展。"]
+    # A list of measures names no school.
+    assert not assistant.ask("浙江现在有哪几所职业本科大学？").found

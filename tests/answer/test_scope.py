@@ -426,3 +426,24 @@ def test_which_respects_to_work_on_is_not_a_question_for_places():
     evidence = ["适度增加专升本计划，稳步扩大专业学位研究生培养规模。"]
     assert missing_names("为了把专升本比例做到25%，规划在哪些地方发力？", evidence) is None
     assert missing_names("产教融合实训基地建在哪些地方？", evidence) == "文件没有列出具体的名称或名单"
+
+
+def test_which_year_asks_a_date():
+    evidence = ["完善中职招生工作机制，有序扩大招生统筹范围，逐步建立以设区市为单位的中职学校和普通高中统一招生平台。"]
+    assert missing_specifics("中职和普高统一招生平台哪年开始用？", evidence) == "文件没有给出具体时间"
+
+
+def test_how_many_people_can_is_answered_by_a_share():
+    evidence = ["人才培养质量显著提升，高职院校毕业生获得职业技能高等级证书的比例达到 30%。"]
+    assert missing_specifics("读大专能拿到高级别的技能证书吗，大概多少人能拿到", evidence) is None
+    # A count of people stays a count.
+    assert missing_specifics("高职院校毕业生有多少人？", evidence) == "文件提到了相关内容，但没有给出以“人”计的具体数字"
+
+
+def test_a_few_things_the_user_did_ask_no_figure():
+    evidence = ["推进职业教育国家“学分银行”建设，探索建立职业教育个人学习账号，实现学习成果可追溯、可查询、可转换。"]
+    assert missing_specifics("我考过几个技能证，也在网上学过课，以后再读书这些能不能折算学分", evidence) is None
+
+
+def test_a_colon_ends_the_clause_that_introduces_the_question():
+    assert asked_clauses("领导讲话要用基础数据：2020年职业院校输送毕业生多少、培训多少人次") == "2020年职业院校输送毕业生多少、培训多少人次"
