@@ -21,6 +21,8 @@ DENSE_BAND = 0.06
 LENGTH_PENALTY = 0.1
 # A one-character verb or adverb at least this common in general Chinese (jieba counts: 多 98900, 做 50331) is no topic.
 LIGHT_WORD_FREQ = 40000
+# "在2025年前", "到2025年底": a year with a time word is the plan's horizon, not a topic.
+_HORIZON = re.compile(r"(\d{4})\s*(年前|年以前|年之前|年底|年末|以前|之前)")
 _SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;][”’」』）)]?)?")
 
 
@@ -173,8 +175,11 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
             groups.append(tuple(group))
 
     tokens = tokenize(norm)
+    horizon = {w for m in _HORIZON.finditer(norm) for w in (m.group(1), m.group(2), m.group(2).lstrip("年"))}
     for t in tokens:
         if any(t in word for word in translated):  # the parts of "3+2" are not words of their own
+            continue
+        if t in horizon:
             continue
         if len(t) == 1 and word_frequency(t) >= LIGHT_WORD_FREQ and not tag(t)[0][1].startswith(("n", "f", "s", "t")):
             continue  # 多, 做, 去, 再: a verb or adverb this common says nothing of the topic ("多培养点"); 市, 后 may

@@ -58,3 +58,13 @@ def test_a_term_counts_as_holding_the_plain_words_it_stands_for(assistant):
     sentence = [s for s in score_sentences("中职 本科", [Hit(c, 0.0, "t") for c in k.chunks if c.kind != "table"], k.weights)
                 if "中本一体化" in s.sentence.text][0]
     assert sentence.coverage == 1.0 and set(sentence.matched) == {"中职", "本科"}
+
+
+def test_a_year_with_a_time_word_is_the_plans_horizon_not_a_term(assistant):
+    groups = term_groups("想在2025年前把我们学校双师型比例提上去，规划里有哪些具体举措可以对标？", assistant.knowledge.weights)
+    flat = {t for g in groups for t in g}
+    assert "双师型" in flat and not flat & {"2025", "年前"}
+    # A year asked about is a term.
+    assert ("2025",) in term_groups("2025年要建多少所高水平学校", assistant.knowledge.weights)
+    a = assistant.ask("想在2025年前把我们学校双师型比例提上去，规划里有哪些具体举措可以对标？")
+    assert "双师型" in a.citations[0].quote
