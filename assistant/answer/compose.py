@@ -28,7 +28,7 @@ from .indicator_answer import (
     states_row_value,
     text_explains_better,
 )
-from .indicators import asked_unit, asks_baseline_only, asks_gap, asks_quantity, has_baseline
+from .indicators import asked_unit, asks_baseline_only, asks_gap, asks_quantity, compared_with_target, has_baseline
 from .knowledge import NUMBERING, Knowledge
 from .listing import (
     answer_headings,
@@ -185,6 +185,9 @@ def compose(
     # when it asks for a specific value, list or date, when little else of it is found,
     # or when the word is what an asked clause is about ("……可以免学费吗").
     unknown = unknown_topics(asked, k.corpus_norm, k.weights)
+    if unknown and asks_gap(question) and indicator_rows(k, resolved, query_vector, hits):
+        # "研究生学历比例，目标和现状差多少": what a named row's target is compared with is that row's value.
+        unknown = [u for u in unknown if not compared_with_target(question, u[0])]
     # An English question's words, in Chinese, that the documents never use: what it asks about.
     english = unknown_topics(translate_english(normalize(question)), k.corpus_norm, k.weights) if _ENGLISH.search(question) else []
     best_coverage = scored[0].coverage if scored else 0.0

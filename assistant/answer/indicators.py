@@ -244,6 +244,19 @@ def has_baseline(row: IndicatorRow) -> bool:
 _GAP_ASK = re.compile(r"(提高|提升|增加|增长|相差|还差|差多少|差距|差了|多多少|涨)")
 
 
+_COMPARED = r"(?:和|与|跟|同|比|离|距|距离)"
+
+
+def compared_with_target(question: str, word: str) -> bool:
+    """"目标和现状差多少", "现状离目标还差多少": ``word`` is what the target is compared with."""
+    norm = normalize(question)
+    w = re.escape(word)
+    return bool(
+        re.search(rf"目标\s*{_COMPARED}\s*{w}[^，,。？?]{{0,4}}{_GAP_ASK.pattern}", norm)
+        or re.search(rf"{w}\s*{_COMPARED}\s*(?:2025\s*年?)?的?目标[^，,。？?]{{0,4}}{_GAP_ASK.pattern}", norm)
+    )
+
+
 def asks_gap(question: str) -> bool:
     """The question asks how far 2020 is from 2025, which only an indicator row answers exactly."""
     return bool(_GAP_ASK.search(normalize(question)))

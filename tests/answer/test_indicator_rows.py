@@ -126,3 +126,13 @@ def test_given_value_is_the_users_own_figure():
     # Without any sign that the user speaks of their own school or of now, a figure is a guess at the target.
     assert given_value("研究生学历比例是不是要到70%？", row) is None
     assert given_value("到2025年要达到65%吗", row) is None
+
+
+def test_what_a_target_is_compared_with_is_the_rows_own_value(assistant):
+    from assistant.answer.indicators import compared_with_target
+
+    assert compared_with_target("目标和现状差多少", "现状")
+    assert compared_with_target("我们的现状离目标还差多少", "现状")
+    assert not compared_with_target("现状怎么样，目标是多少", "现状")
+    a = assistant.ask("高职专任教师里研究生学历的比例，目标和现状差多少")
+    assert a.answer.startswith("高职院校专任教师中研究生学历比例：2020年为53.1%，2025年目标为65%，需提高11.9个百分点")
