@@ -29,6 +29,7 @@ from .indicator_answer import (
     text_explains_better,
 )
 from .indicators import asked_unit, asks_baseline_only, asks_gap, asks_quantity, compared_with_target, has_baseline
+from .context import META_WORDS
 from .knowledge import NUMBERING, Knowledge
 from .listing import (
     answer_headings,
@@ -378,7 +379,8 @@ def _answer_other_questions(k: Knowledge, draft: AnswerDraft, question: str, row
         if _row_part(k, part, rows):
             continue
         part = asked_clauses(part)  # "孩子在技校读书，技校算不算职业院校": the clause that asks
-        groups = term_groups(part, k.weights)
+        # Words about the document ("专栏里对应有啥抓手") name no topic a sentence must hold.
+        groups = [g for g in term_groups(part, k.weights) if not all(t in META_WORDS for t in g)]
         if not groups:
             continue
         scored = score_sentences(part, text_hits, k.weights, groups, dense)

@@ -47,7 +47,7 @@ def is_followup(question: str) -> bool:
 
 
 # Words about the document itself, not a topic: "有专门的专栏吗？里面讲了啥".
-_META_WORDS = frozenset("没有 专栏 专门 内容 部分 条款 原文 章节 讲 讲了 说了 写了 介绍".split())
+META_WORDS = frozenset("没有 专栏 专门 内容 部分 条款 原文 章节 讲 讲了 说了 写了 介绍".split())
 # Words that ask for more of the same without naming anything: "具体怎么做？", "为什么要这么做？".
 # Verbs and demonstratives only: a noun (意义、要求) can be a topic of its own ("规划的意义是什么？").
 _VAGUE_WORDS = frozenset(
@@ -72,7 +72,7 @@ def has_own_topic(question: str) -> bool:
             continue
         if token in LEVELS or token.isdigit() or any(token in cue or cue in token for cue in QUANTITY_CUES):
             continue
-        if token in ("年", "目标", "离", "比", "多", "还", "的") or token in _META_WORDS or token in _VAGUE_WORDS or _TABLE_PART.match(token):
+        if token in ("年", "目标", "离", "比", "多", "还", "的") or token in META_WORDS or token in _VAGUE_WORDS or _TABLE_PART.match(token):
             continue
         return True
     return False

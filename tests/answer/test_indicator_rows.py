@@ -136,3 +136,9 @@ def test_what_a_target_is_compared_with_is_the_rows_own_value(assistant):
     assert not compared_with_target("现状怎么样，目标是多少", "现状")
     a = assistant.ask("高职专任教师里研究生学历的比例，目标和现状差多少")
     assert a.answer.startswith("高职院校专任教师中研究生学历比例：2020年为53.1%，2025年目标为65%，需提高11.9个百分点")
+
+
+def test_a_second_question_of_document_words_only_adds_no_stray_sentence(assistant):
+    a = assistant.ask("大中型企业深度参与职业教育办学覆盖率，目标和基数差多少？专栏里对应有啥抓手")
+    assert a.answer.startswith("大中型企业深度参与职业教育办学覆盖率：2020年为51.6%，2025年目标为70%，需提高18.4个百分点")
+    assert not any("双师型" in c.quote for c in a.citations)
