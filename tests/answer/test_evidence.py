@@ -68,3 +68,10 @@ def test_a_year_with_a_time_word_is_the_plans_horizon_not_a_term(assistant):
     assert ("2025",) in term_groups("2025年要建多少所高水平学校", assistant.knowledge.weights)
     a = assistant.ask("想在2025年前把我们学校双师型比例提上去，规划里有哪些具体举措可以对标？")
     assert "双师型" in a.citations[0].quote
+
+
+def test_a_pointing_word_is_no_term():
+    groups = term_groups("这些指标是什么性质？我们学校那些专业呢")
+    flat = {t for g in groups for t in g}
+    assert {"指标", "性质", "学校", "专业"} <= flat
+    assert not flat & {"这些", "那些", "我们"}
