@@ -186,9 +186,14 @@ def compose(
     # when it asks for a specific value, list or date, when little else of it is found,
     # or when the word is what an asked clause is about ("……可以免学费吗").
     unknown = unknown_topics(asked, k.corpus_norm, k.weights)
-    if unknown and asks_gap(question) and indicator_rows(k, resolved, query_vector, hits):
+    named_rows = indicator_rows(k, resolved, query_vector, hits) if unknown else []
+    if named_rows and asks_gap(question):
         # "研究生学历比例，目标和现状差多少": what a named row's target is compared with is that row's value.
         unknown = [u for u in unknown if not compared_with_target(question, u[0])]
+    row_parts = [p for p in _question_parts(question) if _row_part(k, p, named_rows)] if named_rows and not resolved.previous else []
+    if row_parts and len(row_parts) < len(_question_parts(question)):
+        # "达标率要做到多少？有哪些专项行动支撑": a row answers one question, and a word only another one uses does not block it.
+        unknown = [u for u in unknown if any(u[0] in p for p in row_parts)]
     # An English question's words, in Chinese, that the documents never use: what it asks about.
     english = unknown_topics(translate_english(normalize(question)), k.corpus_norm, k.weights) if _ENGLISH.search(question) else []
     best_coverage = scored[0].coverage if scored else 0.0

@@ -142,3 +142,11 @@ def test_a_second_question_of_document_words_only_adds_no_stray_sentence(assista
     a = assistant.ask("大中型企业深度参与职业教育办学覆盖率，目标和基数差多少？专栏里对应有啥抓手")
     assert a.answer.startswith("大中型企业深度参与职业教育办学覆盖率：2020年为51.6%，2025年目标为70%，需提高18.4个百分点")
     assert not any("双师型" in c.quote for c in a.citations)
+
+
+def test_a_word_of_another_question_does_not_block_the_rows_answer(assistant):
+    a = assistant.ask("智慧校园达标率要做到多少？有哪些专项行动支撑")
+    assert a.found and a.citations[0].kind == "indicator"
+    assert "智慧校园建设达标率（中职）：2020年无基数（表中为“-”），2025年目标为100%" in a.answer
+    # Without another question, the unknown word still blocks the answer.
+    assert not assistant.ask("中职在校生规模2025年要到多少万人？学费多少？").found
