@@ -82,10 +82,20 @@ def spelled_out(text: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Normalized search tokens: jieba's search-mode words minus stopwords and punctuation."""
+    return list(_tokens(text))
+
+
+# One question is segmented many times over while it is answered (its clauses, its parts):
+# the segmentations of recent texts are kept.
+_SEGMENTATIONS_KEPT = 4096
+
+
+@lru_cache(maxsize=_SEGMENTATIONS_KEPT)
+def _tokens(text: str) -> tuple[str, ...]:
     with _lock:  # jieba's Tokenizer is not thread-safe while it initializes
         tokenizer = _tokenizer()
     words = tokenizer.lcut_for_search(normalize(text))
-    return [w for w in (w.strip() for w in words) if w and w not in _STOPWORDS and _TOKEN_OK.search(w)]
+    return tuple(w for w in (w.strip() for w in words) if w and w not in _STOPWORDS and _TOKEN_OK.search(w))
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +108,12 @@ def _pos_tokenizer():
 
 def tag(text: str) -> list[tuple[str, str]]:
     """(word, part of speech) in precise mode, on normalized text."""
-    return [(p.word, p.flag) for p in _pos_tokenizer().lcut(normalize(text))]
+    return list(_tags(text))
+
+
+@lru_cache(maxsize=_SEGMENTATIONS_KEPT)
+def _tags(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((p.word, p.flag) for p in _pos_tokenizer().lcut(normalize(text)))
 
 
 def word_frequency(word: str) -> int:
