@@ -16,7 +16,7 @@ from ..normalize import normalize
 from ..retrieval.lexical import translate_english
 from ..types import Answer, Chunk, Hit
 from .citations import AnswerDraft, section_display, text_citation, verify
-from .context import ColumnRef, Resolved
+from .context import META_WORDS, ColumnRef, Resolved
 from .evidence import Scored, score_sentences, term_groups
 from .indicator_answer import (
     answer_dimensions,
@@ -29,7 +29,6 @@ from .indicator_answer import (
     text_explains_better,
 )
 from .indicators import asked_unit, asks_baseline_only, asks_gap, asks_quantity, compared_with_target, has_baseline
-from .context import META_WORDS
 from .knowledge import NUMBERING, Knowledge
 from .listing import (
     answer_headings,
@@ -162,8 +161,7 @@ def compose(
         if asked_groups:
             held = {_key(s): s.coverage for s in score_sentences(asked, text_hits, k.weights, asked_groups)}
             scored = _rescored(scored, lambda s: ASKED_CLAUSE_BONUS * held.get(_key(s), 0.0))
-    if _ASKS_SCOPE.search(asked):
-        scored = _rescored(scored, lambda s: SCOPE_BONUS if _STATES_SCOPE.search(s.sentence.text) else 0.0)
+    scored = _favour_scope(scored, asked)
     if not asks_quantity(asked):
         # A sentence of targets and figures answers "how much"; "can I / is there" wants the measure.
         scored = _rescored(scored, lambda s: -FIGURES_PENALTY if _FIGURES.search(s.sentence.text) else 0.0)
@@ -190,8 +188,9 @@ def compose(
     if named_rows and asks_gap(question):
         # "研究生学历比例，目标和现状差多少": what a named row's target is compared with is that row's value.
         unknown = [u for u in unknown if not compared_with_target(question, u[0])]
-    row_parts = [p for p in _question_parts(question) if _row_part(k, p, named_rows)] if named_rows and not resolved.previous else []
-    if row_parts and len(row_parts) < len(_question_parts(question)):
+    asked_parts = _question_parts(question) if named_rows and not resolved.previous else []
+    row_parts = [p for p in asked_parts if _row_part(k, p, named_rows)]
+    if row_parts and len(row_parts) < len(asked_parts):
         # "达标率要做到多少？有哪些专项行动支撑": a row answers one question, and a word only another one uses does not block it.
         unknown = [u for u in unknown if any(u[0] in p for p in row_parts)]
     # An English question's words, in Chinese, that the documents never use: what it asks about.
@@ -325,6 +324,13 @@ def _key(s: Scored) -> tuple[str, int]:
     return s.sentence.chunk.doc_id, s.sentence.start
 
 
+def _favour_scope(scored: Sequence[Scored], asked: str) -> Sequence[Scored]:
+    """A question of what a term covers ("技校算不算职业院校") favours the sentences that define a scope."""
+    if not _ASKS_SCOPE.search(asked):
+        return scored
+    return _rescored(scored, lambda s: SCOPE_BONUS if _STATES_SCOPE.search(s.sentence.text) else 0.0)
+
+
 def _rescored(scored: Sequence[Scored], delta) -> list[Scored]:
     """``scored`` with ``delta(s)`` added to each score, best first (ties keep their order)."""
     return sorted((replace(s, score=s.score + d) if (d := delta(s)) else s for s in scored), key=lambda s: -s.score)
@@ -389,8 +395,7 @@ def _answer_other_questions(k: Knowledge, draft: AnswerDraft, question: str, row
         if not groups:
             continue
         scored = score_sentences(part, text_hits, k.weights, groups, dense)
-        if _ASKS_SCOPE.search(part):
-            scored = _rescored(scored, lambda s: SCOPE_BONUS if _STATES_SCOPE.search(s.sentence.text) else 0.0)
+        scored = _favour_scope(scored, part)
         if not scored or scored[0].coverage < OTHER_QUESTION_MIN_COVERAGE:
             continue
         before = len(draft.citations)
