@@ -25,6 +25,9 @@ LIGHT_WORD_FREQ = 40000
 _PRONOUN = re.compile(r"^(?:这|那|哪)(?:些|个|里|儿|样|么|种|类|项|批|所)?$|^(?:我|你|您|他|她|它)们?$|^咱们?$")
 # "在2025年前", "到2025年底": a year with a time word is the plan's horizon, not a topic.
 _HORIZON = re.compile(r"(\d{4})\s*(年前|年以前|年之前|年底|年末|以前|之前)")
+# "除了丝路学院，还有哪些做法": what the user already knows is not what a sentence must hold.
+EXCEPT_MIN_GROUPS = 3
+_EXCEPT = re.compile(r"除了([^，,。？?！!；;]{2,24}?)(?:以外|之外|外)?(?=[，,]|还|也)")
 _SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;][”’」』）)]?)?")
 
 
@@ -161,6 +164,13 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
     from ..retrieval.lexical import synonyms, tag, translate_english, word_frequency
 
     norm = normalize(question)
+    rest = without_exception(norm)
+    if rest != norm:
+        # "除了丝路学院，……还有哪些做法": what the user already knows is no term, when the rest
+        # says enough on its own ("除了退役军人还有哪些人" asks for X's list, so X stays).
+        own = term_groups(rest, weights)
+        if len(own) >= EXCEPT_MIN_GROUPS:
+            return own
     table = synonyms()
     translated = {word for word in table if word in norm}
     groups: list[tuple[str, ...]] = []
@@ -197,6 +207,12 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
         for t in tokenize(translate_english(norm)):
             add([t])
     return groups
+
+
+def without_exception(norm: str) -> str:
+    """The question without its "除了X（以外）" part."""
+    m = _EXCEPT.search(norm)
+    return norm[: m.start()] + norm[m.end():] if m else norm
 
 
 def score_sentences(

@@ -170,7 +170,9 @@ _ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好这那近前十过了])几)\s*(�
 _MONEY = r"(?:钱|资金|经费|补助|补贴|奖励|奖金|费用|学费|工资|薪水|薪酬|起薪|投入|拨款|预算|税)"
 # "能上浮多少 / 多发多少 / 要达到什么标准": a change, ratio or standard, which a relative figure answers;
 # "工资多少" asks a sum.
-_ASKS_CHANGE = re.compile(r"达到|标准|上浮|浮动|增加|增长|提高|提升|多发|多拿|多给|放大|涨|倍|比例|比重|占比|百分之|翻")
+# "要达到多少": a level, answered by a relative figure only where the clause states it as that level ("达到普通高中的 2 倍").
+_ASKS_LEVEL = re.compile(r"达到|标准")
+_ASKS_CHANGE = re.compile(r"上浮|浮动|增加|增长|提高|提升|多发|多拿|多给|放大|涨|倍|比例|比重|占比|百分之|翻")
 _MONEY_EN = r"(?:salar|wage|pay\b|fee|cost|money|fund|subsid|allowance|tuition)"
 _ASKS_MONEY = re.compile(
     rf"(?:多少|几)[^，。？?,]{{0,4}}{_MONEY}|{_MONEY}[^，。？?,]{{0,6}}(?:多少|几)"
@@ -191,7 +193,7 @@ _ASKS_NAMES = re.compile(
 )
 # "Which schools / companies / countries": names no count in the indicator table can give.
 _ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪(?:些|几)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
-_ASKS_TIME = re.compile(r"什么时候|啥时候|什么时间|何时|哪一年|哪年|几月|哪天|截止|时间表|when", re.I)
+_ASKS_TIME = re.compile(r"什么时候|啥时候|什么时间|何时|哪一年|哪年|几月|哪个月|哪一?天|哪一?日|几号|截止|时间表|when", re.I)
 _NUMBER = re.compile(r"\d")
 # "多长时间一次、多久、几年一轮": a period, which a figure of time ("5年一周期", "每年") answers.
 _ASKS_DURATION = re.compile(r"多长时间|多久|多长|几年一|多少年一|隔多久|每隔|几个月|多少天|how long|how often", re.I)
@@ -300,7 +302,8 @@ def missing_specifics(
     text = normalize("".join(evidence))
     unit = None if listed else _ASKED_UNIT.search(norm)
     units = ""
-    if not unit and asks_money(norm) and not _states_money(text, relative=bool(_ASKS_CHANGE.search(norm))):
+    level = _ASKS_LEVEL.search(norm)
+    if not unit and asks_money(norm) and not _states_money(text, relative=bool(_ASKS_CHANGE.search(norm)), level=level.group(0) if level else ""):
         return "文件提到了相关内容，但没有给出具体金额"
     if unit:
         wanted = {"钱": "元", **_LOOSE_UNITS}.get(unit.group(1), unit.group(1))
@@ -389,14 +392,16 @@ def asks_money(question: str) -> bool:
     return bool(_ASKS_MONEY.search(normalize(question)))
 
 
-def _states_money(text: str, relative: bool = True) -> bool:
+def _states_money(text: str, relative: bool = True, level: str = "") -> bool:
     """A sum in 元, or (``relative``: the question asks by how much it changes) one relative
-    to another money figure (经费…2 倍, 绩效工资…上浮 50%)."""
+    to another money figure (经费…2 倍, 绩效工资…上浮 50%); or (``level``: the question asks
+    what it is to reach) one a clause states as that level (经费…达到…2 倍)."""
     if re.search(r"\d(?:\.\d+)?\s*[万亿]?\s*元", text):
         return True
     money = _MONEY.replace("钱|", "")
-    return relative and any(
-        re.search(r"\d(?:\.\d+)?\s*(?:倍|%)", sentence) and re.search(money, sentence)
+    return any(
+        (relative or (level and level in sentence))
+        and re.search(r"\d(?:\.\d+)?\s*(?:倍|%)", sentence) and re.search(money, sentence)
         for sentence in re.split(r"[。；;]", text)
     )
 
@@ -546,11 +551,24 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
             continue
         if word_frequency(word) == 0 and len(word) < 3:
             continue  # a fragment the segmenter guessed (中考后报普高 → 后报), not a topic
-        parts = [p for p in tokenize(word) if p != word and len(p) >= 2]
-        if len(parts) >= 2 and all(vocabulary.known(p) or word_frequency(p) >= _GENERIC_NOUN_FREQ for p in parts):
-            continue  # a compound of words the documents use (教师工资 → 教师 + 工资) or common ones (平均水平), unlike 就业率
+        if _joins_known_words(word, vocabulary):
+            continue  # a compound of words the documents use (教师工资 → 教师 + 工资, 前提条件) or common ones (平均水平), unlike 就业率
         out.append((word, flag))
     return out
+
+
+def _joins_known_words(word: str, vocabulary) -> bool:
+    """``word`` is two or more words of two characters or more, each one the documents use
+    or a common one, written together (前提 + 条件; not 教职 + 工, nor 就业 + 率)."""
+    from ..retrieval.lexical import tokenize, word_frequency
+
+    parts = {p for p in tokenize(word) if p != word and len(p) >= 2}
+    usable = {p for p in parts if vocabulary.known(p) or word_frequency(p) >= _GENERIC_NOUN_FREQ}
+
+    def covered(rest: str) -> bool:
+        return rest == "" or any(rest.startswith(p) and covered(rest[len(p):]) for p in usable)
+
+    return len(usable) >= 2 and covered(word)
 
 
 def is_place(tagged: tuple[str, str]) -> bool:

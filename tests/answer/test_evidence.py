@@ -75,3 +75,14 @@ def test_a_pointing_word_is_no_term():
     flat = {t for g in groups for t in g}
     assert {"指标", "性质", "学校", "专业"} <= flat
     assert not flat & {"这些", "那些", "我们"}
+
+
+def test_what_the_user_already_knows_is_no_term(assistant):
+    w = assistant.knowledge.weights
+    # "除了丝路学院，……还有哪些做法": the rest of the question says enough, so 丝路学院 is not looked for.
+    groups = term_groups("除了丝路学院，规划在提升国际合作质量、搭建合作平台方面还有哪些做法？", w)
+    assert not any("丝路学院" in t for g in groups for t in g)
+    assert ("国际",) in groups and ("合作",) in groups
+    # "除了退役军人还有哪些人": the rest says nothing, so 退役军人's list is what is asked.
+    groups = term_groups("除了退役军人还有哪些人？", w)
+    assert any("退役军人" in t for g in groups for t in g)

@@ -62,6 +62,8 @@ def test_an_amount_of_money_needs_a_sum_or_a_relative_figure():
     assert missing_specifics("平均起薪是多少？", ["证书的比例达到 30%。"]) == "文件提到了相关内容，但没有给出具体金额"
     assert missing_specifics("奖金最多能多发多少？", ["绩效工资总量最高可上浮 50%"]) is None
     assert missing_specifics("生均经费要达到多少？", ["生均公用经费标准逐步达到普通高中的 2 倍以上"]) is None
+    # A level asked for is not a change: "上浮 50%" says how much more, not what the pay is.
+    assert missing_specifics("教师的平均工资要达到多少？", ["经批准后绩效工资总量最高可上浮 50%"]) == "文件提到了相关内容，但没有给出具体金额"
 
 
 def test_the_plan_ranks_and_recommends_no_school():
@@ -112,6 +114,14 @@ def test_a_segmentation_guess_that_cuts_a_plan_word_is_not_unknown(assistant):
     # jieba reads 算学 (mathematics) in 算学分; the plan's 学分 wins.
     assert unknown_topics("网上学的课程能不能算学分？", k.corpus_norm, k.weights) == []
     assert unknown_topics("中职能免学费吗？", k.corpus_norm, k.weights) == [("学费", "n")]
+    # 前提条件 is the plan's 前提 and 条件 written together; 教职 is no word of the plan, so 教职工 stays unknown.
+    assert unknown_topics("有没有前提条件？", k.corpus_norm, k.weights) == []
+    assert unknown_topics("教职工有补助吗？", k.corpus_norm, k.weights)[0] == ("教职工", "n")
+
+
+def test_which_day_asks_a_date():
+    assert missing_specifics("职业教育法是哪一天开始施行的？", ["中职教育规模与当地产业发展需要相适应。"]) == "文件没有给出具体时间"
+    assert missing_specifics("几号开始报名？", ["2025 年前实现全面达标。"]) is None
 
 
 def test_one_side_of_a_choice_may_be_a_word_the_plan_never_uses(assistant):
@@ -206,6 +216,14 @@ def test_a_compound_of_common_words_is_not_a_topic(assistant):
     # 平均 is common in general Chinese and 水平 is the plan's word.
     assert unknown_topics("生均拨款比平均水平高多少？", k.corpus_norm, k.weights) == []
     assert unknown_topics("中职能免学费吗？", k.corpus_norm, k.weights) == [("学费", "n")]
+    # 前提条件 is the plan's 前提 and 条件 written together; 教职 is no word of the plan, so 教职工 stays unknown.
+    assert unknown_topics("有没有前提条件？", k.corpus_norm, k.weights) == []
+    assert unknown_topics("教职工有补助吗？", k.corpus_norm, k.weights)[0] == ("教职工", "n")
+
+
+def test_which_day_asks_a_date():
+    assert missing_specifics("职业教育法是哪一天开始施行的？", ["中职教育规模与当地产业发展需要相适应。"]) == "文件没有给出具体时间"
+    assert missing_specifics("几号开始报名？", ["2025 年前实现全面达标。"]) is None
 
 
 def test_where_is_answered_by_a_named_region_but_which_countries_is_not():
