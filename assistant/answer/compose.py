@@ -162,6 +162,10 @@ def compose(
             held = {_key(s): s.coverage for s in score_sentences(asked, text_hits, k.weights, asked_groups)}
             scored = _rescored(scored, lambda s: ASKED_CLAUSE_BONUS * held.get(_key(s), 0.0))
     scored = _favour_scope(scored, asked)
+    if resolved.said:
+        # "还有别的措施吗？": the clauses the previous answer quoted are not what is asked for.
+        said = normalize(resolved.said).replace(" ", "")
+        scored = [s for s in scored if normalize(s.sentence.text).replace(" ", "") not in said] or scored
     if not asks_quantity(asked):
         # A sentence of targets and figures answers "how much"; "can I / is there" wants the measure.
         scored = _rescored(scored, lambda s: -FIGURES_PENALTY if _FIGURES.search(s.sentence.text) else 0.0)

@@ -10,6 +10,10 @@ from ..errors import QuestionError
 from ..types import Citation, Turn
 
 _FOLLOWUP_START = re.compile(r"^(那|那么|还有|另外|此外|它|它们|其|这|该|上述|同样|然后|and |what about |how about )", re.I)
+# "还有别的措施吗": what the previous answer said is not what is asked for.
+_ASKS_OTHER = re.compile(r"别的|其他|其它|另外|此外|除此之外|以外还|之外还|还有没有|还有(?:哪些|什么|啥)")
+# "它" / "它们" anywhere, not inside a word (其它); a 专栏 named by neither number nor title ("专栏里…").
+_POINTING = re.compile(r"(?<![其])它们?|^(?:在|那)?专栏(?:里|中|内|上)")
 _REFERRING = re.compile(r"(这个|这一|该|上述|上面|刚才|那个|此)(专栏|指标|目标|计划|措施|举措|文件|规定|条款|部分|方面|项目|任务|问题)")
 _COLUMN_RE = re.compile(r"专栏\s*(\d{1,3})")
 
@@ -27,6 +31,7 @@ class Resolved:
     search_text: str  # what retrieval should look for
     previous: str  # the previous question ("" if none)
     column: ColumnRef | None  # the 专栏 a referring question points to
+    said: str = ""  # the previous answer, when the question asks for something else ("还有别的…吗")
 
 
 _ASKS_SOURCE = re.compile(
@@ -43,6 +48,8 @@ def is_followup(question: str) -> bool:
     q = question.strip()
     if _FOLLOWUP_START.match(q) or _REFERRING.search(q) or (len(q) <= 8 and q.endswith(("呢", "呢？", "呢?"))):
         return True
+    if _POINTING.search(q):
+        return True  # "专栏里对它还有哪些安排": 它 is what was just discussed
     return not has_own_topic(q)
 
 
@@ -92,7 +99,8 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
         search = last.question  # "具体怎么做？": its words (做) would only match 做好 elsewhere
     # "具体还有哪些措施？" after a question that named its 专栏 stays in that 专栏.
     keeps_column = _mentions_column(question) or (vague and bool(_COLUMN_RE.search(last.question)))
-    return Resolved(question, search, last.question, column if keeps_column else None)
+    said = last.answer if _ASKS_OTHER.search(question) else ""
+    return Resolved(question, search, last.question, column if keeps_column else None, said)
 
 
 def _only_vague(question: str) -> bool:

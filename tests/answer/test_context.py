@@ -74,3 +74,31 @@ def test_a_short_question_of_verbs_only_asks_more_of_the_last_one():
     assert resolve("靠啥办法做到？", history).search_text == "丝路学院2025年要建多少？"
     # A noun is a topic of its own.
     assert resolve("学费怎么交？", history).search_text == "学费怎么交？"
+
+
+def test_it_and_a_column_named_by_neither_number_nor_title_point_back():
+    from assistant.answer.context import is_followup
+
+    assert is_followup("专栏里对它还有哪些具体安排？")
+    assert is_followup("对它有没有经费支持？")
+    # 其它 is "other", not "it"; a question with its own topic and no pointing word is a new one.
+    assert not is_followup("中职学校和其它学校的招生平台统一吗？")
+
+
+def test_a_column_pointed_at_after_its_topic_is_that_column(assistant):
+    from assistant.types import Turn
+
+    history = [Turn("规划里温台职业教育创新高地是怎么回事？", "推进部省共建温台职业教育创新高地建设")]
+    a = assistant.ask("专栏里对它还有哪些具体安排？", history)
+    assert a.found
+    assert {c.section[-1] for c in a.citations} == {"专栏 11：温台职业教育创新高地建设"}
+
+
+def test_something_else_asked_for_leaves_out_what_was_just_quoted(assistant):
+    from assistant.types import Turn
+
+    first = assistant.ask("规划对职业院校引进专业教师有什么措施？")
+    said = {c.quote for c in first.citations}
+    again = assistant.ask("还有别的措施吗？", [Turn(first.question, first.answer, first.citations)])
+    assert again.found
+    assert said and not said & {c.quote for c in again.citations}
