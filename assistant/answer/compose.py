@@ -42,6 +42,7 @@ from .listing import (
     is_lead,
     named_section,
     only_about,
+    paragraph_answers_more,
     paragraph_lead,
     paragraph_rest,
     question_holds_lead,
@@ -294,7 +295,9 @@ def compose(
                 return _finish(k, draft, question, hits)
         # "评价改革方面有哪些做法": the question names one measure's lead ("推进职业教育评价改革。"),
         # so its paragraph is the list, not the section's other leads.
-        named_lead = listing and is_lead(k, best) and question_holds_lead(k, question, best)
+        named_lead = listing and is_lead(k, best) and (
+            question_holds_lead(k, question, best) or paragraph_answers_more(k, best, groups)
+        )
         listed = section_leads(k, best) if listing and not named_lead else None
         # A clause that introduces a list ("主要表现为：") or names a counted set ("五个对接")
         # is answered together with the sentences that spell the list out.

@@ -11,6 +11,7 @@ two parts (A和B各…) and their coordinated words, and the clause itself (原�
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from ..normalize import normalize
 from ..retrieval.lexical import is_stopword, synonyms, tag, tokenize
@@ -124,6 +125,25 @@ def question_holds_lead(k: Knowledge, question: str, best: Scored) -> bool:
     total = sum(k.weights.idf(w) for w in nouns)
     held = sum(k.weights.idf(w) for w in nouns if w in norm or w in best.matched)
     return total > 0 and held >= LEAD_NAMED_SHARE * total
+
+
+def paragraph_answers_more(k: Knowledge, best: Scored, groups: Sequence[Sequence[str]]) -> bool:
+    """The question's words that the lead ``best`` lacks are found in its own paragraph more than
+    in the section's other leads ("在扩大职业培训上，培训载体有哪些安排": the paragraph under
+    "探索超常规扩大职业培训新路子。" holds them, the other measures do not)."""
+    leads = section_leads(k, best)
+    rest = paragraph_rest(k, best)
+    if not leads or not rest:
+        return False
+    held = set(best.matched)
+    wanted = [g for g in groups if not any(t in held for t in g)]
+
+    def weight(sentences: Sequence[Scored]) -> float:
+        text = normalize("".join(s.sentence.text for s in sentences))
+        return sum(min(k.weights.phrase_idf(t) for t in g) for g in wanted if any(t in text for t in g))
+
+    others = [s for s in leads if s.sentence.start != best.sentence.start]
+    return weight(rest) > weight(others)
 
 
 def section_leads(k: Knowledge, best: Scored) -> list[Scored] | None:
