@@ -64,6 +64,7 @@ from .scope import (
     missing_specifics,
     named_document_content,
     states_duration,
+    unknown_head_blocks,
     unknown_topics,
 )
 
@@ -205,7 +206,7 @@ def compose(
         return refusal(question, "文件没有提到" + "、".join(f"“{w}”" for w, _ in english[:3]), hits)
     if unknown and resolved.column is None and (
         any(is_place(u) for u in unknown)
-        or any(w in asked_heads(question) for w, _ in unknown)
+        or unknown_head_blocks(question, [w for w, _ in unknown], best_coverage, _known_weight(k, asked), k.corpus_norm)
         or ((asks_specific(question) or best_coverage < 0.5) and not names_indicator(k, resolved, query_vector))
     ):
         return refusal(question, "文件没有提到" + "、".join(f"“{w}”" for w, _ in unknown[:3]), hits)
@@ -325,6 +326,12 @@ def compose(
             return refusal(question, missing, hits)
 
     return _finish(k, draft, question, hits)
+
+
+def _known_weight(k: Knowledge, text: str) -> float:
+    """How much the words of ``text`` that the documents use weigh (each group by its commonest term)."""
+    groups = [g for g in term_groups(text, k.weights) if not all(t in META_WORDS for t in g)]
+    return sum(min(k.weights.phrase_idf(t) for t in g) for g in groups)
 
 
 def _key(s: Scored) -> tuple[str, int]:

@@ -193,6 +193,7 @@ _ASKS_NAMES = re.compile(
 )
 # "Which schools / companies / countries": names no count in the indicator table can give.
 _ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪(?:些|几)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
+_ASKS_LIST_LIKE = re.compile(r"哪些|哪几|分别")
 _ASKS_TIME = re.compile(r"什么时候|啥时候|什么时间|何时|哪一年|哪年|几月|哪个月|哪一?天|哪一?日|几号|截止|时间表|when", re.I)
 _NUMBER = re.compile(r"\d")
 # "多长时间一次、多久、几年一轮": a period, which a figure of time ("5年一周期", "每年") answers.
@@ -219,7 +220,7 @@ _ASKS_PLACES = re.compile(r"哪(?:些|几个?|个)\S{0,8}(?:国家(?!级)|城市
 _INSTITUTION_TAIL = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:学院|大学|学校|公司|集团|厅|局|委员会)")
 # "具体要满足哪些条件", "认定标准具体是什么": the content of a rule, not that there is one.
 _ASKS_CRITERIA = re.compile(
-    r"具体\S{0,6}(?:条件|标准|门槛|资格|细则)|(?:条件|标准|门槛|资格|细则)\S{0,3}具体|(?:满足|符合|具备)\S{0,4}(?:哪些|什么|啥)"
+    r"(?:有|有没有)\S{0,6}限制|限制(?:吗|么|是|有)|具体\S{0,6}(?:条件|标准|门槛|资格|细则)|(?:条件|标准|门槛|资格|细则)\S{0,3}具体|(?:满足|符合|具备)\S{0,4}(?:哪些|什么|啥)"
     r"|(?:需要|要|得|有)(?:什么|哪些|啥)(?:样的)?(?:条件|门槛|资格)"
     r"|(?:条件|标准|门槛|资格)(?:是|有)(?:什么|哪些|啥)"
 )
@@ -569,6 +570,49 @@ def _joins_known_words(word: str, vocabulary) -> bool:
         return rest == "" or any(rest.startswith(p) and covered(rest[len(p):]) for p in usable)
 
     return len(usable) >= 2 and covered(word)
+
+
+# A yes/no question ("普高和中职能互通吗") is about what the rest of it names, when that is enough:
+# an unknown word in it may be the user's own word for the plan's (互通 → 融通).
+YES_NO_MIN_COVERAGE = 0.5
+YES_NO_MIN_KNOWN_WEIGHT = 3.0  # about two distinctive words of the documents
+
+
+def unknown_head_blocks(question: str, unknown: Sequence[str], coverage: float, known_weight: float, corpus_norm: str) -> bool:
+    """Whether an unknown word that the question asks about (one of its ``asked_heads``) means the documents
+    do not answer it. A question for a value, list, date or criteria is about that word; so is any question
+    about money (学费, 补贴: the plan states no personal sums), and one whose other words are too few
+    (``known_weight``) or poorly matched by the best sentence (``coverage``), or whose act on it the documents
+    never name either ("能不能报考公务员")."""
+    heads = asked_heads(question)
+    asked = [w for w in unknown if w in heads]
+    if not asked:
+        return False
+    norm = normalize(question)
+    return (
+        _act_unknown(question, asked, corpus_norm)
+        or asks_specific(question)
+        or bool(_ASKS_LIST_LIKE.search(norm))
+        or bool(_ASKS_CRITERIA.search(norm))
+        or any(re.search(_MONEY, w) for w in asked)
+        or coverage < YES_NO_MIN_COVERAGE
+        or known_weight < YES_NO_MIN_KNOWN_WEIGHT
+    )
+
+
+_MODALS = frozenset("不能 能否 可以 可否 不会 会不会 能不能 可不可以 需要 应该 想要".split())
+
+
+def _act_unknown(question: str, words: Sequence[str], corpus_norm: str) -> bool:
+    """A verb the documents never use acts on one of ``words`` ("报考公务员"): the whole act is outside them."""
+    from ..retrieval.lexical import tag
+
+    tagged = [(w, f) for w, f in tag(question) if w not in ("的", "了")]
+    return any(
+        w in words and i > 0 and tagged[i - 1][1].startswith("v") and len(tagged[i - 1][0]) >= 2
+        and tagged[i - 1][0] not in corpus_norm and tagged[i - 1][0] not in _MODALS
+        for i, (w, _) in enumerate(tagged)
+    )
 
 
 def is_place(tagged: tuple[str, str]) -> bool:

@@ -10,6 +10,7 @@ from assistant.answer.scope import (
     missing_names,
     missing_specifics,
     named_document_content,
+    unknown_head_blocks,
     unknown_topics,
 )
 
@@ -465,3 +466,30 @@ def test_a_few_things_the_user_did_ask_no_figure():
 
 def test_a_colon_ends_the_clause_that_introduces_the_question():
     assert asked_clauses("领导讲话要用基础数据：2020年职业院校输送毕业生多少、培训多少人次") == "2020年职业院校输送毕业生多少、培训多少人次"
+
+
+def test_an_unknown_word_in_a_yes_no_question_about_enough_else_does_not_block():
+    # "普高和中职能互通吗": the rest names the topic (中职, 普通高中), the best sentence holds it.
+    assert not unknown_head_blocks("上了职高还能和普高互通吗？", ["互通"], coverage=1.0, known_weight=4.2, corpus_norm="")
+    # The same word blocks a question for a value, one about too little else, or one poorly matched.
+    assert unknown_head_blocks("普职之间互通要多少年？", ["互通"], coverage=1.0, known_weight=4.2, corpus_norm="")
+    assert unknown_head_blocks("能互通吗？", ["互通"], coverage=1.0, known_weight=0.0, corpus_norm="")
+    assert unknown_head_blocks("上了职高还能和普高互通吗？", ["互通"], coverage=0.3, known_weight=4.2, corpus_norm="")
+
+
+def test_money_criteria_and_an_unknown_act_keep_blocking(assistant):
+    k = assistant.knowledge
+    assert unknown_head_blocks("退役军人读高职有补贴吗？", ["补贴"], 1.0, 5.0, k.corpus_norm)
+    assert unknown_head_blocks("老年大学报名有年龄限制吗？", ["年龄"], 1.0, 5.0, k.corpus_norm)
+    # 报考 is no word of the plan: the act asked about is outside it, not only its object.
+    assert unknown_head_blocks("技师学院毕业的能不能报考公务员？", ["公务员"], 1.0, 5.0, k.corpus_norm)
+    # 能不能 is no act.
+    assert not unknown_head_blocks("普职之间能不能互通？", ["互通"], 1.0, 5.0, k.corpus_norm)
+
+
+def test_yes_no_questions_in_everyday_words_on_the_real_plan(assistant):
+    a = assistant.ask("上了职高还能和普高互通吗？")
+    assert a.found and a.citations[0].quote.startswith("深入推进普职融通，实现职业教育与普通教育双向互认、纵向流动")
+    for question in ("职高要交学费吗？", "技师学院毕业的能不能报考公务员？", "高职有奖学金吗？", "职业院校办的老年大学报名有年龄限制吗？"):
+        refused = assistant.ask(question)
+        assert not refused.found and not refused.citations, question
