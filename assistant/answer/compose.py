@@ -56,6 +56,7 @@ from .scope import (
     asked_clauses,
     asked_heads,
     asks_duration,
+    asks_something,
     asks_specific,
     evidence_sufficient,
     hard_out_of_scope,
@@ -370,14 +371,21 @@ _TITLE_TAIL = re.compile(r"(行动计划|建设计划|计划|行动|项目|建�
 
 
 # "X要达到多少？另外Y依托哪个平台？": a further question the rows do not cover.
-_QUESTION_BREAK = re.compile(r"[？?]|另外|此外|同时")
+_QUESTION_BREAK = re.compile(r"([？?])|另外|此外|同时")
 OTHER_QUESTION_MIN_COVERAGE = 0.5
 ROW_PART_LEXICAL = 0.3  # a part asking a figure and sharing this much of a row's name is that row's question
 
 
 def _question_parts(question: str) -> list[str]:
-    parts = [p.strip("，,。 ") for p in _QUESTION_BREAK.split(normalize(question))]
-    return [p for p in parts if len(p) >= 6]
+    """The questions of a message; a statement among them ("……？我们学校目前75%左右") asks nothing."""
+    pieces = _QUESTION_BREAK.split(normalize(question))  # text, mark ("？" or None), text, …
+    parts = []
+    for i in range(0, len(pieces), 2):
+        part = pieces[i].strip("，,。 ")
+        marked = i + 1 < len(pieces) and pieces[i + 1] is not None
+        if len(part) >= 6 and (marked or asks_something(part)):
+            parts.append(part)
+    return parts
 
 
 def _row_part(k: Knowledge, part: str, rows) -> bool:

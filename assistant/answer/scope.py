@@ -345,10 +345,15 @@ def missing_specifics(
 # clause that introduces what follows ("领导讲话要用基础数据：2020年……多少").
 _CLAUSE_RE = re.compile(r"(?:[^，,。；;！!？?：:]|(?<=\d),(?=\d{3}(?!\d))|(?<=\d):(?=\d))+[，,。；;！!？?：:]?")
 _ASKING = re.compile(
-    r"多少|(?<![好过了])几|哪|什么|啥|吗|么|呢|是否|能否|可否|有没有|是不是|能不能|会不会|要不要|可不可以|如何|怎么|怎样|[?？]$"
+    r"多少|多大|多高|多长|多久|(?<![好过了])几|哪|什么|啥|吗|么|呢|是否|能否|可否|有没有|是不是|能不能|会不会|要不要|可不可以|如何|怎么|怎样|[?？]$"
     r"|([\u4e00-\u9fff])不\1"  # 贵不贵、好不好、难不难
     r"|\b(?:how|what|which|when|where|who|whether|is there|are there)\b"
 )
+
+
+def asks_something(text: str) -> bool:
+    """The text holds a question word ("多少", "吗", "怎么"…): it asks, it does not only state."""
+    return bool(_ASKING.search(normalize(text)))
 
 
 def asked_clauses(question: str) -> str:

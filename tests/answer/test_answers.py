@@ -402,3 +402,11 @@ def test_each_question_of_a_message_gets_its_sentence(assistant):
 def test_a_figure_said_in_words_is_the_users_own(assistant):
     a = assistant.ask("中职生均仪器设备值规划要达到多少元？我们现在一万一左右，差多少")
     assert "按您给出的11000元计算，距2025年目标13000元还差2000元" in a.answer
+
+
+def test_a_statement_after_the_question_is_no_question_of_its_own(assistant):
+    a = assistant.ask("高职双师型比例规划目标是多少？我们学校目前75%左右")
+    assert "按您给出的75%计算，距2025年目标80%还差5个百分点" in a.answer
+    # "我们学校目前75%左右" asks nothing: no clause is brought in for its 左右 ("培训 500 名左右德育骨干").
+    assert not any("左右" in c.quote for c in a.citations)
+    assert all("双师型" in c.quote or "双师型" in c.display for c in a.citations)
