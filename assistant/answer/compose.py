@@ -494,10 +494,11 @@ def _answer_text(
             continue
         chosen.append(s)
         used_chars += len(s.sentence.text)
-    if parts_asked:
-        chosen = _cover_the_other_part(k, chosen, scored, limit or MAX_SENTENCES)
     if coordinated:
+        # "省里和设区市各自管什么": each coordinated term first, then what else the other part asks.
         chosen = _cover_the_coordinates(chosen, scored, coordinated, limit or MAX_SENTENCES)
+    if parts_asked and not (coordinated and len(chosen) >= (limit or MAX_SENTENCES)):
+        chosen = _cover_the_other_part(k, chosen, scored, limit or MAX_SENTENCES)
     for s in chosen:
         n = draft.cite_text(k, s, terms)
         draft.parts.append(f"{draft.quoted(k, n)}[{n}]")

@@ -410,3 +410,10 @@ def test_a_statement_after_the_question_is_no_question_of_its_own(assistant):
     # "我们学校目前75%左右" asks nothing: no clause is brought in for its 左右 ("培训 500 名左右德育骨干").
     assert not any("左右" in c.quote for c in a.citations)
     assert all("双师型" in c.quote or "双师型" in c.display for c in a.citations)
+
+
+def test_each_of_two_coordinated_parties_gets_its_clause(assistant):
+    a = assistant.ask("省里和设区市在职业教育统筹上怎么分工？")
+    quotes = [c.quote for c in a.citations]
+    assert any(q.startswith("省级强化高等职业教育学校布局和专业结构统筹") for q in quotes)
+    assert any(q.startswith("设区市强化对中职教育发展的区域统筹") for q in quotes)
