@@ -56,7 +56,6 @@ from .scope import (
     asked_clauses,
     asked_heads,
     asks_duration,
-    asks_something,
     asks_specific,
     evidence_sufficient,
     hard_out_of_scope,
@@ -64,6 +63,7 @@ from .scope import (
     missing_names,
     missing_specifics,
     named_document_content,
+    question_parts,
     states_duration,
     unknown_head_blocks,
     unknown_topics,
@@ -195,7 +195,7 @@ def compose(
     if named_rows and asks_gap(question):
         # "研究生学历比例，目标和现状差多少": what a named row's target is compared with is that row's value.
         unknown = [u for u in unknown if not compared_with_target(question, u[0])]
-    asked_parts = _question_parts(question) if named_rows and not resolved.previous else []
+    asked_parts = question_parts(question) if named_rows and not resolved.previous else []
     row_parts = [p for p in asked_parts if _row_part(k, p, named_rows)]
     if row_parts and len(row_parts) < len(asked_parts):
         # "达标率要做到多少？有哪些专项行动支撑": a row answers one question, and a word only another one uses does not block it.
@@ -220,7 +220,10 @@ def compose(
     # A 专栏 named by its title is what the user wants quoted, not the indicator table.
     # So is a follow-up inside a 专栏 that asks no figure itself ("具体还有哪些措施？").
     in_column_followup = column is not None and bool(resolved.previous) and not asks_quantity(asked_clauses(question))
-    rows = [] if named_column or in_column_followup else indicator_rows(k, resolved, query_vector, hits)
+    rows = [] if in_column_followup else indicator_rows(k, resolved, query_vector, hits)
+    if named_column and rows and (resolved.previous or not _one_part_names_row(k, question, rows)):
+        # "覆盖率要达到多少？专栏里重点推进多少个专业": one question is the row's, the other the 专栏's.
+        rows = []
     if (
         rows and scored and not asks_gap(search) and not states_row_value(rows, scored[0])
         and not _one_part_names_row(k, question, rows) and text_explains_better(k, rows, scored[0], terms)
@@ -370,42 +373,28 @@ _TITLE_LEAD = re.compile(r"^(职业院校|职业教育)")
 _TITLE_TAIL = re.compile(r"(行动计划|建设计划|计划|行动|项目|建设)$")
 
 
-# "X要达到多少？另外Y依托哪个平台？": a further question the rows do not cover.
-_QUESTION_BREAK = re.compile(r"([？?])|另外|此外|同时")
 OTHER_QUESTION_MIN_COVERAGE = 0.5
 ROW_PART_LEXICAL = 0.3  # a part asking a figure and sharing this much of a row's name is that row's question
 
 
-def _question_parts(question: str) -> list[str]:
-    """The questions of a message; a statement among them ("……？我们学校目前75%左右") asks nothing."""
-    pieces = _QUESTION_BREAK.split(normalize(question))  # text, mark ("？" or None), text, …
-    parts = []
-    for i in range(0, len(pieces), 2):
-        part = pieces[i].strip("，,。 ")
-        marked = i + 1 < len(pieces) and pieces[i + 1] is not None
-        if len(part) >= 6 and (marked or asks_something(part)):
-            parts.append(part)
-    return parts
-
-
 def _row_part(k: Knowledge, part: str, rows) -> bool:
     """The part asks a figure, and of the table's rows the chosen ones share most of its words."""
-    if not asks_quantity(part):
-        return False
+    if not asks_quantity(part) or "专栏" in part:
+        return False  # "专栏里要培育多少所…": a 专栏's figures, not the table's
     name, share = k.matcher.closest_name(part)
     return share >= ROW_PART_LEXICAL and any(r.indicator == name for r in rows)
 
 
 def _one_part_names_row(k: Knowledge, question: str, rows) -> bool:
     """"中职在校生要达到多少万人？另外办学条件何时达标？": one question is the row's, whatever the other asks."""
-    parts = _question_parts(question)
+    parts = question_parts(question)
     return len(parts) >= 2 and any(_row_part(k, p, rows) for p in parts)
 
 
 def _answer_other_questions(k: Knowledge, draft: AnswerDraft, question: str, rows, text_hits, dense) -> None:
     """Each question of a several-question message that no chosen row is about gets the sentence that answers it
     (``rows`` empty: a text answer, every question)."""
-    parts = _question_parts(question)
+    parts = question_parts(question)
     if len(parts) < 2:
         return
     for part in parts:
@@ -420,10 +409,15 @@ def _answer_other_questions(k: Knowledge, draft: AnswerDraft, question: str, row
         scored = _favour_scope(scored, part)
         if not scored or scored[0].coverage < OTHER_QUESTION_MIN_COVERAGE:
             continue
-        before = len(draft.citations)
-        n = draft.cite_text(k, scored[0], [t for g in groups for t in g])
-        if n > before:  # not already cited
-            draft.parts.append(f"\n{draft.quoted(k, n)}[{n}]")
+        chosen = [scored[0]]
+        if asks_two_parts(part) or len(coordinated_terms(part, k.weights)) >= 2:
+            # "培育多少所标杆学校、多少个虚拟仿真实训基地": a second sentence for what the first lacks.
+            chosen = _cover_the_other_part(k, chosen, scored, 2)
+        for s in chosen:
+            before = len(draft.citations)
+            n = draft.cite_text(k, s, [t for g in groups for t in g])
+            if n > before:  # not already cited
+                draft.parts.append(f"\n{draft.quoted(k, n)}[{n}]")
 
 
 def _column_named(k: Knowledge, question: str, loose: bool = False) -> ColumnRef | None:

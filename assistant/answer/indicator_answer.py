@@ -33,7 +33,7 @@ from .indicators import (
 from .context import Resolved
 from .knowledge import Knowledge
 from .listing import asks_list, asks_two_parts
-from .scope import asked_clauses, asks_money
+from .scope import asked_clauses, asks_money, question_parts
 
 
 INDICATOR_NAMED_LEXICAL = 0.8  # of an indicator name's weight the question must hold to name it
@@ -87,9 +87,11 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
     table_ranked = any(h.chunk.kind == "table" for h in hits[:3])
     rows = select_rows(matches, levels, min_score=0.42 if table_ranked else 0.55, parts_asked=asks_two_parts(asked))
     # A count asked in one unit is not answered by a row in another (几所 ≠ 万人).
-    asked = asked_unit(resolved.question)
-    if asked:
-        rows = [r for r in rows if unit_compatible(asked, r.unit)]
+    if asked_unit(resolved.question):
+        # In a message of several questions, each asks in its own unit (or in none: "覆盖率要达到多少").
+        parts = [p for p in question_parts(resolved.question) if asks_quantity(p)] or [resolved.question]
+        units = [asked_unit(p) for p in parts]
+        rows = [r for r in rows if any(u is None or unit_compatible(u, r.unit) for u in units)]
     counted = _COUNT_OF.search(normalize(resolved.question)) or _COUNT_OF_EN.search(normalize(resolved.question))
     if counted and not _RATIO_WORDS.search(normalize(resolved.question)):
         rows = [r for r in rows if r.unit != "%"]  # "送出去多少毕业生" counts people, it asks no share

@@ -165,7 +165,7 @@ _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "vn", "j")
 # "十几年", "好几年", "考过几个证": a rough figure the user gives, not a question.
 _ASKS_VALUE = re.compile(r"多少|(?<![哪好这那近前十过了])几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
 # "多少人能拿到": a share of the people answers it, as well as a count.
-_ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好这那近前十过了])几)\s*(个百分点|百分点|个点|亿元|万元|元|钱|分|万人次|人次|万人|人(?!能|会|可|有机会)|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
+_ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好这那近前十过了])几)\s*(个百分点|百分点|个点|亿元|亿|万元|元|钱|分|万人次|人次|万人|人(?!能|会|可|有机会)|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
 # An amount of money asked for ("投入了多少资金", "补贴多少") needs a sum in 元 in the evidence.
 _MONEY = r"(?:钱|资金|经费|补助|补贴|奖励|奖金|费用|学费|工资|薪水|薪酬|起薪|投入|拨款|预算|税)"
 # "能上浮多少 / 多发多少 / 要达到什么标准": a change, ratio or standard, which a relative figure answers;
@@ -354,6 +354,22 @@ _ASKING = re.compile(
 def asks_something(text: str) -> bool:
     """The text holds a question word ("多少", "吗", "怎么"…): it asks, it does not only state."""
     return bool(_ASKING.search(normalize(text)))
+
+
+# "X要达到多少？另外Y依托哪个平台？": the questions of one message.
+_QUESTION_BREAK = re.compile(r"([？?])|另外|此外|同时")
+
+
+def question_parts(question: str) -> list[str]:
+    """The questions of a message; a statement among them ("……？我们学校目前75%左右") asks nothing."""
+    pieces = _QUESTION_BREAK.split(normalize(question))  # text, mark ("？" or None), text, …
+    parts = []
+    for i in range(0, len(pieces), 2):
+        part = pieces[i].strip("，,。 ")
+        marked = i + 1 < len(pieces) and pieces[i + 1] is not None
+        if len(part) >= 6 and (marked or asks_something(part)):
+            parts.append(part)
+    return parts
 
 
 def asked_clauses(question: str) -> str:

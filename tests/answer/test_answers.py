@@ -417,3 +417,19 @@ def test_each_of_two_coordinated_parties_gets_its_clause(assistant):
     quotes = [c.quote for c in a.citations]
     assert any(q.startswith("省级强化高等职业教育学校布局和专业结构统筹") for q in quotes)
     assert any(q.startswith("设区市强化对中职教育发展的区域统筹") for q in quotes)
+
+
+def test_a_row_and_a_column_asked_together_are_both_answered(assistant):
+    a = assistant.ask("中高职一体化人才培养方案专业覆盖率目标多少？专栏里要推进几个专业的一体化课程？")
+    kinds = [c.kind for c in a.citations]
+    assert kinds[0] == "indicator" and "2025年 50" in a.citations[0].display
+    # 几个 is the 专栏's question: the row in % is not dropped for it, and the 专栏 clause answers it.
+    assert any(c.kind == "text" and "24 个专业一体化课程建设" in c.quote for c in a.citations)
+
+
+def test_a_sum_in_yi_is_a_sum_the_plan_does_not_give():
+    from assistant.answer.scope import missing_specifics
+
+    assert missing_specifics("十四五期间省财政给职业教育投多少亿？", ["“十四五”期间，浙江职业教育发展面临新的机遇和挑战。"]) == (
+        "文件提到了相关内容，但没有给出以“亿”计的具体数字"
+    )
