@@ -86,3 +86,12 @@ def test_what_the_user_already_knows_is_no_term(assistant):
     # "除了退役军人还有哪些人": the rest says nothing, so 退役军人's list is what is asked.
     groups = term_groups("除了退役军人还有哪些人？", w)
     assert any("退役军人" in t for g in groups for t in g)
+
+
+def test_asking_whether_the_plan_covers_something_names_no_topic(assistant):
+    from assistant.answer.scope import asked_clauses
+
+    groups = term_groups("我在厂里上班，想去培训提升一下但是没空脱产，规划有考虑吗", assistant.knowledge.weights)
+    assert ("考虑",) not in groups and ("培训",) in groups
+    # "规划有考虑吗" asks about the clauses before it, which therefore ask too.
+    assert asked_clauses("我想去培训提升一下，规划有考虑吗") == "我想去培训提升一下,规划有考虑吗"
