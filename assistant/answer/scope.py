@@ -393,7 +393,7 @@ def _asking_clauses(question: str) -> list[str]:
     for i, c in enumerate(clauses):
         if not _ASKING.search(c):
             continue
-        if all(t in _ABOUT_THE_TEXT or t in COVERS_VERBS for t in tokenize(c)):
+        if all(t in COVERS_VERBS for t in tokenize(c)):
             # Every clause since the previous asking one ("乱收费，还强制实习，怎么办？").
             since = asked[-1] + 1 if asked else 0
             asked.extend(range(since, i))
