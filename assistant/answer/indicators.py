@@ -19,6 +19,8 @@ from .citations import format_number
 from .numerals import figures_in_digits
 
 LEVELS = ("中职", "高职")
+# How the table spells a level out in a row's name ("高职（高专）在校生人数"): words of the level, not of the indicator.
+LEVEL_SPELLINGS = ("中职", "高职", "高专", "中等职业", "高等职业")
 # Words that ask for a quantity, a target or a gap (generic question forms).
 QUANTITY_CUES = (
     "多少", "几", "比例", "比率", "占比", "率", "目标", "达到", "指标", "基数", "数值", "数量", "人数",
@@ -141,7 +143,7 @@ def select_rows(
     best = matches[0].score
     # Words of the question that the best row holds, levels aside; a row that holds only
     # some of them ("中职…比例" for "中职双师型比例") is a near name, not another asked row.
-    level_grams = {g for lvl in LEVELS for g in _bigrams(lvl)}
+    level_grams = {g for lvl in LEVEL_SPELLINGS for g in _bigrams(lvl)}
     best_shared = matches[0].shared - level_grams
     names: list[str] = []
     for m in matches:
@@ -156,6 +158,17 @@ def select_rows(
             if m.score >= min_score and m.row.indicator not in names and len(m.shared - level_grams - held) >= 2:
                 names.append(m.row.indicator)
                 held |= m.shared
+    if len(levels) >= 2:
+        # "中职和高职在校生分别多少": a level whose own row (中职学校在校生人数) names the same thing as the best row.
+        for lvl in levels:
+            if any(lvl in name for name in names) or not any(lvl in m.row.indicator for m in matches):
+                continue
+            same = next(
+                (m for m in matches if lvl in m.row.indicator and m.score >= min_score and len((m.shared - level_grams) & best_shared) >= 2),
+                None,
+            )
+            if same is not None and same.row.indicator not in names:
+                names.append(same.row.indicator)
     names = names[:3]
     rows = [m.row for m in matches if m.row.indicator in names]
     by_name: dict[str, list[IndicatorRow]] = {}

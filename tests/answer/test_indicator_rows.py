@@ -150,3 +150,11 @@ def test_a_word_of_another_question_does_not_block_the_rows_answer(assistant):
     assert "智慧校园建设达标率（中职）：2020年无基数（表中为“-”），2025年目标为100%" in a.answer
     # Without another question, the unknown word still blocks the answer.
     assert not assistant.ask("中职在校生规模2025年要到多少万人？学费多少？").found
+
+
+def test_two_levels_asked_get_each_levels_own_row(assistant):
+    a = assistant.ask("中职和高职（高专）在校生规模，2025年目标分别是多少万人？")
+    assert [c.display for c in a.citations if c.kind == "indicator"] == [
+        "中职学校在校生人数（万人） · 2020年 74.3 · 2025年 76",
+        "高职（高专）在校生人数（万人） · 2020年 48.7 · 2025年 54",
+    ]
