@@ -27,6 +27,7 @@ from .indicators import (
     given_value,
     indicator_core,
     mentioned_levels,
+    prefer_own_words,
     select_rows,
     unit_compatible,
 )
@@ -36,6 +37,8 @@ from .listing import asks_list, asks_two_parts
 from .scope import asked_clauses, asks_money, question_parts
 
 
+ROW_MIN_SCORE = 0.42  # a row's match score when the table ranks among the top hits
+ROW_MIN_SCORE_UNRANKED = 0.55  # and when it does not
 INDICATOR_NAMED_LEXICAL = 0.8  # of an indicator name's weight the question must hold to name it
 OTHER_LEVEL_MIN_LEXICAL = 0.6  # how clearly the previous question named its row
 
@@ -85,7 +88,13 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
         resolved.search_text, expanded
     )
     table_ranked = any(h.chunk.kind == "table" for h in hits[:3])
-    rows = select_rows(matches, levels, min_score=0.42 if table_ranked else 0.55, parts_asked=asks_two_parts(asked))
+    min_score = ROW_MIN_SCORE if table_ranked else ROW_MIN_SCORE_UNRANKED
+    own = prefer_own_words(matches, context, ROW_MIN_SCORE)
+    if own and matches and own[0] is not matches[0] and matches[0].score >= min_score:
+        # The level-only row was good enough to answer, so the row that shares a word of its own is too.
+        min_score = ROW_MIN_SCORE
+    matches = own
+    rows = select_rows(matches, levels, min_score=min_score, parts_asked=asks_two_parts(asked))
     # A count asked in one unit is not answered by a row in another (几所 ≠ 万人).
     if asked_unit(resolved.question):
         # In a message of several questions, each asks in its own unit (or in none: "覆盖率要达到多少").

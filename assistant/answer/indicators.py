@@ -21,6 +21,9 @@ from .numerals import figures_in_digits
 LEVELS = ("中职", "高职")
 # How the table spells a level out in a row's name ("高职（高专）在校生人数"): words of the level, not of the indicator.
 LEVEL_SPELLINGS = ("中职", "高职", "高专", "中等职业", "高等职业")
+# A level with its kind of school ("中职学校", "高职院校"): a row named for a level shares these with any
+# question about that level, whatever it asks.
+LEVEL_SCHOOLS = ("中职学校", "中等职业学校", "高职院校", "高等职业院校", "职业院校")
 # Words that ask for a quantity, a target or a gap (generic question forms).
 QUANTITY_CUES = (
     "多少", "几", "比例", "比率", "占比", "率", "目标", "达到", "指标", "基数", "数值", "数量", "人数",
@@ -114,6 +117,20 @@ def context_grams(rows: Sequence[IndicatorRow]) -> frozenset[str]:
     return frozenset(g for text in (*headings, *LEVELS) for g in _bigrams(_STRIP_RE.sub("", text)))
 
 
+def level_grams() -> frozenset[str]:
+    """Bigrams of the levels' spellings and of their schools' names."""
+    return frozenset(g for text in (*LEVEL_SPELLINGS, *LEVEL_SCHOOLS) for g in _bigrams(text))
+
+
+def prefer_own_words(matches: Sequence[RowMatch], context: frozenset[str], min_score: float) -> list[RowMatch]:
+    """Rows that share a word of their own with the question, when one scores ``min_score``: a row that
+    shares only a level and its schools ("中职学校在校生人数" for "中职学校里双师型老师占多少") gives way."""
+    generic = context | level_grams()
+    if not any(m.score >= min_score and m.shared - generic for m in matches):
+        return list(matches)
+    return [m for m in matches if not m.shared or m.shared - generic]
+
+
 def mentioned_levels(text: str, expanded: str = "") -> list[str]:
     """Levels the question names, everyday words included (职高 → 中职, 大专 → 高职)."""
     norm = normalize(text + " " + expanded)
@@ -143,7 +160,7 @@ def select_rows(
     best = matches[0].score
     # Words of the question that the best row holds, levels aside; a row that holds only
     # some of them ("中职…比例" for "中职双师型比例") is a near name, not another asked row.
-    level_grams = {g for lvl in LEVEL_SPELLINGS for g in _bigrams(lvl)}
+    level_grams = {g for lvl in LEVEL_SPELLINGS for g in _bigrams(lvl)}  # the level, not its schools
     best_shared = matches[0].shared - level_grams
     names: list[str] = []
     for m in matches:

@@ -151,8 +151,10 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
 # Nouns about the document or the asking, not a topic ("原文怎么写的", "是啥意思", "怎么个考法").
 _ABOUT_THE_TEXT = frozenset(
     "原文 原话 原句 全文 意思 啥意思 含义 定义 解释 表述 说法 提法 写法 读法 考法 做法 办法 方法 "
-    "细节 详情 具体内容 内容 规定 要求 情况 问题 短板 不足 方面 部分 地方 依据 出处 章节 段落 条款 "
-    "态度 立场 看法 观点 定位 分量 地位 "
+    "细节 详情 具体内容 内容 规定 要求 情况 问题 短板 不足 方面 部分 地方 依据 出处 章节 段落 条款 条文 对应 相应 "
+    "态度 立场 看法 观点 定位 分量 地位 位置 安排 打算 抓手 具体做法 "
+    # How far a figure is from its target ("距离目标还差多少"): the gap is asked, not a topic.
+    "距离 "
     # Words that compare what is asked about ("高职和中职有区别吗"), not a topic of their own.
     "区别 差别 差异 异同 不同 不同点".split()
 )
@@ -474,15 +476,40 @@ def _institution_names(text: str, tagged: Sequence[tuple[str, str]], asked: set[
     return out
 
 
-def asked_heads(question: str) -> set[str]:
-    """The last noun of each asked clause: what the question is about ("……可以免学费吗" → 学费)."""
+_WHAT = ("什么", "哪些", "啥", "哪种", "何种", "什么样")
+
+
+def tag_asked(text: str) -> list[tuple[str, str]]:
+    """The segmenter's (word, tag) pairs, with a verb that a question word asks for read as a noun:
+    "有什么处罚" asks for a 处罚, as "有什么规定" asks for a 规定."""
     from ..retrieval.lexical import tag
 
+    tagged = tag(text)
+
+    def is_head(i: int) -> bool:
+        # Not when a noun follows that it qualifies ("什么量化指标").
+        after = next(((w, f) for w, f in tagged[i + 1:] if w not in ("的",) and w not in _ABOUT_THE_TEXT), ("", "x"))
+        return not after[1].startswith(_NOUN_TAGS)
+
+    return [
+        (w, "vn") if f.startswith("v") and len(w) >= 2 and i > 0 and tagged[i - 1][0] in _WHAT and is_head(i) else (w, f)
+        for i, (w, f) in enumerate(tagged)
+    ]
+
+
+def _asked_for_by_name(question: str, word: str) -> bool:
+    """``word`` comes right after a question word ("有什么处罚", "哪些补贴"): its content is what is asked."""
+    tagged = [w for w, _ in tag_asked(question) if w != "的"]
+    return any(w == word and i > 0 and tagged[i - 1] in _WHAT for i, w in enumerate(tagged))
+
+
+def asked_heads(question: str) -> set[str]:
+    """The last noun of each asked clause: what the question is about ("……可以免学费吗" → 学费)."""
     heads = set()
     for clause in _asking_clauses(question):
         # Words about the text (规定, 要求) are not what is asked about; a noun right
         # before the head qualifies it ("宿舍条件": 宿舍 is asked about too).
-        tagged = [(w, f) for w, f in tag(clause) if w not in _ABOUT_THE_TEXT]
+        tagged = [(w, f) for w, f in tag_asked(clause) if w not in _ABOUT_THE_TEXT]
         for i in range(len(tagged) - 1, -1, -1):
             word, flag = tagged[i]
             if flag.startswith(_NOUN_TAGS) and len(word) >= 2:
@@ -551,7 +578,7 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
     norm = normalize(question)
     out: list[str] = []
     position = 0
-    for word, flag in tag(question):
+    for word, flag in tag_asked(question):
         at = norm.find(word, position)
         position = at + len(word) if at != -1 else position
         if len(word) < 2 or not flag.startswith(_NOUN_TAGS) or is_stopword(word) or word in translated or word in _ABOUT_THE_TEXT:
@@ -605,7 +632,7 @@ def unknown_head_blocks(question: str, unknown: Sequence[str], coverage: float, 
     do not answer it. A question for a value, list, date or criteria is about that word; so is any question
     about money (学费, 补贴: the plan states no personal sums), and one whose other words are too few
     (``known_weight``) or poorly matched by the best sentence (``coverage``), or whose act on it the documents
-    never name either ("能不能报考公务员")."""
+    never name either ("能不能报考公务员"), or one that asks for that word's content ("有什么处罚")."""
     heads = asked_heads(question)
     asked = [w for w in unknown if w in heads]
     if not asked:
@@ -613,6 +640,7 @@ def unknown_head_blocks(question: str, unknown: Sequence[str], coverage: float, 
     norm = normalize(question)
     return (
         _act_unknown(question, asked, corpus_norm)
+        or any(_asked_for_by_name(question, w) for w in asked)
         or asks_specific(question)
         or bool(_ASKS_LIST_LIKE.search(norm))
         or bool(_ASKS_CRITERIA.search(norm))

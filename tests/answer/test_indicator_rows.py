@@ -158,3 +158,11 @@ def test_two_levels_asked_get_each_levels_own_row(assistant):
         "中职学校在校生人数（万人） · 2020年 74.3 · 2025年 76",
         "高职（高专）在校生人数（万人） · 2020年 48.7 · 2025年 54",
     ]
+
+
+def test_a_row_sharing_only_the_level_gives_way_to_one_sharing_its_own_words(assistant):
+    a = assistant.ask("中职学校里“双师型”老师现在占多少？以后要到多少？")
+    assert a.citations[0].display == "职业院校“双师型”教师占专业课教师比例（%） · 中职 · 2020年 85.8 · 2025年 89"
+    # With no row of its own words, the level's row still answers.
+    a = assistant.ask("高职院校现在有多少在校生")
+    assert a.citations[0].display == "高职（高专）在校生人数（万人） · 2020年 48.7 · 2025年 54"

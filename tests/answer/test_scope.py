@@ -493,3 +493,24 @@ def test_yes_no_questions_in_everyday_words_on_the_real_plan(assistant):
     for question in ("职高要交学费吗？", "技师学院毕业的能不能报考公务员？", "高职有奖学金吗？", "职业院校办的老年大学报名有年龄限制吗？"):
         refused = assistant.ask(question)
         assert not refused.found and not refused.citations, question
+
+
+def test_what_is_asked_for_by_a_verb_after_a_question_word():
+    from assistant.answer.scope import tag_asked
+
+    assert ("处罚", "vn") in tag_asked("对企业有什么处罚？")
+    # A verb that qualifies the noun after it stays a verb: 指标 is what is asked for.
+    assert ("量化", "vn") not in tag_asked("有什么量化指标？")
+    assert "处罚" in asked_heads("《职业教育法》对不参与校企合作的企业有什么处罚？")
+
+
+def test_an_unknown_thing_asked_for_by_name_is_refused_words_about_the_text_are_not(assistant):
+    a = assistant.ask("《职业教育法》对不参与校企合作的企业有什么处罚？")
+    assert not a.found and "处罚" in a.answer
+    # 条文, 对应 and 距离 are about the document or the gap, not topics of their own.
+    a = assistant.ask("有群众问中职学校和技工院校能否合并办学，规划里对应的条款是什么？")
+    assert a.found and any("双挂牌" in c.quote for c in a.citations)
+    a = assistant.ask("起草答复时要引用师德在教师考核评聘中的地位，规划条文原话是什么？")
+    assert a.found and any("首要要求" in c.quote for c in a.citations)
+    a = assistant.ask("本校中职毕业生升入高一级学校的比例是45.5%，距离省里的目标还差多少？")
+    assert "还差4.5个百分点" in a.answer
