@@ -62,7 +62,8 @@ _VAGUE_WORDS = frozenset(
     "举措 措施 做法 办法 方法 方式 途径 路径 手段 抓手".split()
 )
 # In a short question, a verb or adverb names no topic ("具体怎么推？", "靠啥做到？"): its subject is the last one.
-_NO_TOPIC_TAGS = ("v", "d", "r", "a", "y", "u", "p", "c")
+# A place or time word (最后, 以后) and a bound morpheme (选) name none either.
+_NO_TOPIC_TAGS = ("v", "d", "r", "a", "y", "u", "p", "c", "f", "zg")
 # A part of the table pointed at, or its figures: "高职那栏2020年是多少", "高职的数据呢".
 _TABLE_PART = re.compile(r"^(?:[这那一该此]个?)?(?:栏|列|项|行|格)$|^(?:数|数字|数据|数值)$")
 _VAGUE_MAX_CHARS = 12  # a longer question says something of its own
@@ -93,14 +94,27 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
         return Resolved(question, question, "", None)
     last = history[-1]
     column = _column_of(last)
-    search = f"{_switch_level(last.question, question)} {question}"
+    previous = _asked_before(history)
+    search = f"{_switch_level(previous, question)} {question}"
     vague = _only_vague(question)
     if vague:
-        search = last.question  # "具体怎么做？": its words (做) would only match 做好 elsewhere
-    # "具体还有哪些措施？" after a question that named its 专栏 stays in that 专栏.
-    keeps_column = _mentions_column(question) or (vague and bool(_COLUMN_RE.search(last.question)))
+        search = previous  # "具体怎么做？": its words (做) would only match 做好 elsewhere
+    # "具体还有哪些措施？" after a question that named its 专栏, or an answer that introduced one
+    # ("有，专栏7是……" → "具体怎么做？"), stays in that 专栏.
+    keeps_column = _mentions_column(question) or (
+        (vague or not has_own_topic(question)) and bool(_COLUMN_RE.search(last.question + " " + last.answer))
+    )
     said = last.answer if _ASKS_OTHER.search(question) else ""
-    return Resolved(question, search, last.question, column if keeps_column else None, said)
+    return Resolved(question, search, previous, column if keeps_column else None, said)
+
+
+def _asked_before(history: Sequence[Turn]) -> str:
+    """The previous question, itself completed when it was a follow-up ("高职呢？" after "生均仪器设备值中职……")."""
+    last = history[-1]
+    if len(history) < 2 or not is_followup(last.question) or _COLUMN_RE.search(last.question):
+        return last.question
+    earlier = resolve(last.question, history[:-1])
+    return earlier.search_text if earlier.previous else last.question
 
 
 def _only_vague(question: str) -> bool:

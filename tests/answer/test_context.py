@@ -102,3 +102,30 @@ def test_something_else_asked_for_leaves_out_what_was_just_quoted(assistant):
     again = assistant.ask("还有别的措施吗？", [Turn(first.question, first.answer, first.citations)])
     assert again.found
     assert said and not said & {c.quote for c in again.citations}
+
+
+def test_a_follow_up_to_a_follow_up_carries_the_first_question():
+    from assistant.answer.context import resolve
+    from assistant.types import Turn
+
+    history = [
+        Turn("生均仪器设备值中职2025年目标是多少？", "13000元"),
+        Turn("高职呢？", "15000元"),
+    ]
+    resolved = resolve("高职2020年是多少？", history)
+    # The previous question is completed by the one before it, with the level switched.
+    assert "生均仪器设备值" in resolved.search_text and "中职" not in resolved.search_text
+    assert resolved.previous.startswith("生均仪器设备值高职2025年目标是多少")
+    # A previous question that stands on its own is taken as it is.
+    own = [Turn("规划怎么推进产教融合？", "深化产教融合校企合作"), Turn("双师型教师比例是多少？", "80%")]
+    assert resolve("具体怎么做？", own).search_text == "双师型教师比例是多少？"
+
+
+def test_a_column_the_last_answer_introduced_is_kept_by_a_vague_follow_up():
+    from assistant.answer.context import ColumnRef, resolve
+    from assistant.types import Turn
+
+    history = [Turn("有没有关于产教融合的专门安排？", "有，专栏7是产教融合深化行动。")]
+    assert resolve("具体怎么做？选几家？", history).column == ColumnRef(None, 7)
+    # A follow-up with a topic of its own leaves it.
+    assert resolve("那学费呢？", history).column is None
