@@ -55,6 +55,7 @@ from .scope import (
     area_other_than_province,
     asked_clauses,
     asked_heads,
+    asks_criteria,
     asks_duration,
     asks_specific,
     evidence_sufficient,
@@ -64,6 +65,7 @@ from .scope import (
     missing_specifics,
     named_document_content,
     question_parts,
+    condition_for,
     states_duration,
     unknown_head_blocks,
     unknown_topics,
@@ -73,6 +75,7 @@ __all__ = ["Knowledge", "compose", "refusal", "source_answer"]
 
 
 MAX_SENTENCES = 4
+COLUMN_HIT_DEPTH = 3  # hits searched for the 专栏 a conversation is about when it named none
 _ENGLISH = re.compile(r"[A-Za-z]{3}")
 _ENGLISH_QUESTION = re.compile(r"^[^\u4e00-\u9fff]*[a-z]{3}[^\u4e00-\u9fff]*$")  # English, no Chinese
 _ENGLISH_LIST = re.compile(r"\bwhat are\b|\blist\b|\bwhich\b[^?]*\bare\b|\bwhat\b[^?]*\binclude")
@@ -128,6 +131,13 @@ def compose(
         # "有专门的专栏吗？" after a question about a topic: the 专栏 that topic names.
         or (resolved.previous and "专栏" in question and _column_named(k, resolved.search_text, loose=True))
     )
+    if not named_column and resolved.column is None and resolved.previous and "专栏" in question:
+        # "专栏里有没有具体数量？" when the last turn named none: the 专栏 an earlier question named by its
+        # topic ("温台职业教育创新高地…"), else the 专栏 of what was being discussed.
+        named_column = next(filter(None, (_column_named(k, q, loose=True) for q in resolved.earlier)), None)
+        if named_column is None:
+            found = next(((h.chunk.doc_id, h.chunk.column) for h in hits[:COLUMN_HIT_DEPTH] if h.chunk.column), None)
+            named_column = ColumnRef(*found) if found else None
     if named_column:
         resolved = replace(resolved, column=named_column)
     column = k.pin_column(resolved.column, hits)
@@ -183,6 +193,14 @@ def compose(
         period = next((s for s in scored if s.score >= floor and states_duration(s.sentence.text)), None)
         if period is not None and period is not scored[0]:
             scored = [scored[0], period, *(s for s in scored[1:] if s is not period)]
+            keep_first = 2
+    elif asks_criteria(asked) and scored and not condition_for(asked, scored[0].sentence.text, scored[0].sentence.text):
+        # "需要什么条件": likewise the best sentence that sets one ("3年以上企业工作经历").
+        floor = PERIOD_MIN_SHARE * scored[0].score
+        lead = scored[0].sentence.text
+        condition = next((s for s in scored if s.score >= floor and condition_for(asked, s.sentence.text, lead)), None)
+        if condition is not None:
+            scored = [scored[0], condition, *(s for s in scored[1:] if s is not condition)]
             keep_first = 2
     if column is not None:
         scored.sort(key=lambda s: -(s.score + (0.5 if in_column(s.sentence.chunk) else 0.0)))
@@ -391,6 +409,10 @@ def _one_part_names_row(k: Knowledge, question: str, rows) -> bool:
     return len(parts) >= 2 and any(_row_part(k, p, rows) for p in parts)
 
 
+# A question for the measures behind what was just named: "有什么措施跟这个有关", "哪些举措是冲着这个目标去的".
+_MEASURES_OF_IT = re.compile(r"(?:措施|举措|做法|办法|抓手|政策)\S{0,10}(?:这个|这项|该|此|其|它|上述)|(?:这个|这项|该|此|其|它|上述)\S{0,10}(?:措施|举措|做法|办法|抓手|政策)")
+
+
 def _answer_other_questions(k: Knowledge, draft: AnswerDraft, question: str, rows, text_hits, dense) -> None:
     """Each question of a several-question message that no chosen row is about gets the sentence that answers it
     (``rows`` empty: a text answer, every question)."""
@@ -400,6 +422,8 @@ def _answer_other_questions(k: Knowledge, draft: AnswerDraft, question: str, row
     for part in parts:
         if _row_part(k, part, rows):
             continue
+        if rows and _MEASURES_OF_IT.search(part):
+            continue  # "规划里有什么措施跟这个有关": the row's measures, which its answer lists
         part = asked_clauses(part)  # "孩子在技校读书，技校算不算职业院校": the clause that asks
         # Words about the document ("专栏里对应有啥抓手") name no topic a sentence must hold.
         groups = [g for g in term_groups(part, k.weights) if not all(t in META_WORDS for t in g)]

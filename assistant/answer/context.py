@@ -32,6 +32,7 @@ class Resolved:
     previous: str  # the previous question ("" if none)
     column: ColumnRef | None  # the 专栏 a referring question points to
     said: str = ""  # the previous answer, when the question asks for something else ("还有别的…吗")
+    earlier: tuple[str, ...] = ()  # every earlier question, the latest first
 
 
 _ASKS_SOURCE = re.compile(
@@ -44,8 +45,18 @@ def asks_for_source(question: str, history: Sequence[Turn]) -> bool:
     return bool(history) and bool(_ASKS_SOURCE.search(question)) and not _COLUMN_RE.search(question)
 
 
+# Spoken fillers around a question ("嗯，那……", "……是多少来着"): they say nothing about what is asked.
+_FILLERS = re.compile(r"^(?:嗯+|哦+|噢+|呃+|额|啊+|哈+|好的?|对了|ok|okay)[，,、。!！\s]*|(?:来着|呀|哈)(?=[？?。！!\s]*$)", re.I)
+# Function words name no topic whatever the question's length: pronouns (一样), prepositions (跟), particles, interjections.
+_FUNCTION_TAGS = ("r", "p", "y", "u", "e", "c", "zg")
+
+
+def without_fillers(question: str) -> str:
+    return _FILLERS.sub("", question.strip()).strip()
+
+
 def is_followup(question: str) -> bool:
-    q = question.strip()
+    q = without_fillers(question)
     if _FOLLOWUP_START.match(q) or _REFERRING.search(q) or (len(q) <= 8 and q.endswith(("呢", "呢？", "呢?"))):
         return True
     if _POINTING.search(q):
@@ -74,6 +85,7 @@ def has_own_topic(question: str) -> bool:
     from ..retrieval.lexical import tokenize
     from .indicators import LEVELS, QUANTITY_CUES
 
+    question = without_fillers(question)
     untopical = _untopical_words(question)
     for token in tokenize(question):
         if token in untopical:
@@ -105,7 +117,8 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
         (vague or not has_own_topic(question)) and bool(_COLUMN_RE.search(last.question + " " + last.answer))
     )
     said = last.answer if _ASKS_OTHER.search(question) else ""
-    return Resolved(question, search, previous, column if keeps_column else None, said)
+    earlier = tuple(t.question for t in reversed(history))
+    return Resolved(question, search, previous, column if keeps_column else None, said, earlier)
 
 
 def _asked_before(history: Sequence[Turn]) -> str:
@@ -121,18 +134,23 @@ def _only_vague(question: str) -> bool:
     """The question asks for more without naming anything ("具体怎么做？", "为什么？")."""
     from ..retrieval.lexical import tokenize
 
+    question = without_fillers(question)
     tokens = tokenize(question)
     untopical = _untopical_words(question)
-    return len(question.strip()) <= _VAGUE_MAX_CHARS and bool(tokens) and all(t in _VAGUE_WORDS or t in untopical for t in tokens)
+    return _length(question) <= _VAGUE_MAX_CHARS and bool(tokens) and all(t in _VAGUE_WORDS or t in untopical for t in tokens)
+
+
+def _length(question: str) -> int:
+    """How long a question reads: its words, not its figures or punctuation ("高职2020年的基数是多少")."""
+    return len(re.sub(r"[\d\s\W_]", "", question))
 
 
 def _untopical_words(question: str) -> set[str]:
-    """The verbs, adverbs and pronouns of a short question: words that name no topic of their own."""
+    """The verbs, adverbs and pronouns of a short question, and the function words of any: words that name no topic of their own."""
     from ..retrieval.lexical import tag
 
-    if len(question.strip()) > _VAGUE_MAX_CHARS:
-        return set()
-    return {w for w, f in tag(question) if f.startswith(_NO_TOPIC_TAGS) and not f.startswith(("vn", "an"))}
+    tags = _NO_TOPIC_TAGS if _length(question) <= _VAGUE_MAX_CHARS else _FUNCTION_TAGS
+    return {w for w, f in tag(question) if f.startswith(tags) and not f.startswith(("vn", "an"))}
 
 
 # Each level's words, the plan's own first; longer words before the words they contain.

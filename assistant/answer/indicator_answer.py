@@ -186,13 +186,45 @@ def answer_indicators(k: Knowledge, draft: AnswerDraft, rows: Sequence[Indicator
     # the rest are measures.
     candidates = [s for s in rescored if s.coverage >= 0.35]
     restating = [s for s in candidates if states_row_value(rows, s)]
-    related = sorted(restating[:1] + [s for s in candidates if s not in restating][: 2 - len(restating[:1])],
-                     key=candidates.index)
+    # A measure is said where the plan sets its tasks and safeguards, not where it looks back or sets targets;
+    # one that names what the indicator measures (专升本, “双师型”) acts on it even when it shares little else.
+    key = key_term(k, rows[0])
+    keyed = [s for s in rescored if key and key in normalize(s.sentence.text)]
+    def measures_of(ordered):
+        return list({id(s): s for s in ordered if s not in restating and is_measure(s.sentence.chunk)}.values())
+
+    measures = measures_of([s for s in candidates if s in keyed] + [s for s in keyed if s not in candidates]) or measures_of(candidates)
+    related = restating[:1] + measures[: 2 - len(restating[:1])]
     if related:
         draft.parts.append("\n规划中相关的举措：")
         for s in related:
             n = draft.cite_text(k, s, focus)
             draft.parts.append(f"{draft.quoted(k, n)}[{n}]")
+
+
+# Headings of the parts that set out what is to be done: 主要任务和工作举措, 保障措施, 行动计划.
+_MEASURE_PART = re.compile(r"任务|举措|措施|保障|行动|工程|计划")
+
+
+def key_term(k: Knowledge, row: IndicatorRow) -> str:
+    """The rarest noun of an indicator's name that is neither a level nor a measure word: what it counts
+    (专升本 in 高职（高专）毕业生专升本比例, 培训 in 职业院校开展技能培训人数)."""
+    from ..retrieval.lexical import tag
+    from .indicators import LEVEL_SCHOOLS, LEVEL_SPELLINGS, QUANTITY_CUES
+
+    def only_levels(w: str) -> bool:  # 高职, 高职高专; not 中高职一体化
+        return w in LEVEL_SCHOOLS or not re.sub("|".join(LEVEL_SPELLINGS), "", w)
+
+    nouns = [
+        w for w, f in tag(indicator_core(row.indicator))
+        if len(w) >= 2 and f.startswith(("n", "vn", "j", "x", "eng")) and not only_levels(w)
+        and not any(w in cue or cue in w for cue in QUANTITY_CUES) and k.weights.known(w)
+    ]
+    return max(nouns, key=k.weights.idf, default="")
+
+
+def is_measure(chunk) -> bool:
+    return any(_MEASURE_PART.search(h) for h in chunk.section)
 
 
 def _as_hit(chunk):

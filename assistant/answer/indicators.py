@@ -309,6 +309,8 @@ def given_value(question: str, row: IndicatorRow) -> str | None:
     with_unit, bare = [], []
     for m in _GIVEN_VALUE.finditer(norm):
         number, unit = m.group(1), (m.group(2) or "").replace("％", "%")
+        if unit == "万" and row.unit in ("元", "人", "人次"):
+            number, unit = format_number(float(number) * 10_000), row.unit  # "我们现在1.4万" of a figure in 元
         if number in (row.baseline_2020, row.target_2025) or re.fullmatch(r"20\d\d", number):
             continue
         if unit and not (unit == row.unit or (unit == "万" and row.unit.startswith("万"))):

@@ -152,7 +152,7 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
 _ABOUT_THE_TEXT = frozenset(
     "原文 原话 原句 全文 意思 啥意思 含义 定义 解释 表述 说法 提法 写法 读法 考法 做法 办法 方法 "
     "细节 详情 具体内容 内容 规定 要求 情况 问题 短板 不足 方面 部分 地方 依据 出处 章节 段落 条款 条文 对应 相应 "
-    "态度 立场 看法 观点 定位 分量 地位 位置 安排 打算 抓手 具体做法 "
+    "态度 立场 看法 观点 定位 分量 地位 位置 安排 打算 预计 预估 估计 抓手 具体做法 "
     # How far a figure is from its target ("距离目标还差多少"): the gap is asked, not a topic.
     "距离 "
     # Words that compare what is asked about ("高职和中职有区别吗"), not a topic of their own.
@@ -191,11 +191,12 @@ _EFFORT = r"(?!\S{0,2}(?:发力|着力|用力|努力|使劲|下功夫|下工夫|
 # "报哪个部门批准": which body, by name.
 _WHICH_BODY = r"哪(?:个|一个|一级)(?:部门|单位|机构)"
 _ASKS_NAMES = re.compile(
-    r"哪几[所家位门]|哪[一两三四五六七八九十]?门|具体是哪|具体在哪|分别是哪|分别是什么|名单|哪所|哪家|"
+    r"哪几[所家位门]|哪[一两三四五六七八九十]?门|具体是哪|具体在哪|分别是哪|分别是什么|名单|哪[一两三四五六七八九十]?[所家]|"
+    r"哪一?个(?:学校|院校|学院|大学|企业|公司)|"
     r"哪(?:些|几个)\S{0,6}(?:学校|院校|学院|企业|机构|城市|地方" + _EFFORT + r"|专业|单位|国家(?!级)|科目)|" + _WHICH_BODY
 )
 # "Which schools / companies / countries": names no count in the indicator table can give.
-_ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[所家]|名单|哪(?:些|几)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
+_ASKS_ORG_NAMES = re.compile(r"哪几[所家]|哪[一两三四五六七八九十]?[所家]|哪一?个(?:学校|院校|学院|大学|企业|公司)|名单|哪(?:些|几)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
 _ASKS_LIST_LIKE = re.compile(r"哪些|哪几|分别")
 _ASKS_TIME = re.compile(r"什么时候|啥时候|什么时间|何时|哪一年|哪年|几月|哪个月|哪一?天|哪一?日|几号|截止|时间表|when", re.I)
 _NUMBER = re.compile(r"\d")
@@ -215,7 +216,7 @@ _ASKS_WHERE = re.compile(r"哪(?:些|几个|个)?(?:地方" + _EFFORT + r"|地�
 # Places and organizations; jieba's person-name guesses (nr) are too noisy to count.
 _PROPER_TAGS = ("ns", "nt")
 # What kind of name is asked for: a place (ns) does not name a school, nor an organization (nt) a city.
-_ASKS_ORGANIZATIONS = re.compile(r"哪几?[所家]|哪(?:些|几个?|一)\S{0,8}(?:学校|院校|学院|大学|企业|机构|单位|公司)|" + _WHICH_BODY)
+_ASKS_ORGANIZATIONS = re.compile(r"哪[一两三四五六七八九十几]?[所家]|哪一?个(?:学校|院校|学院|大学|企业|公司)|哪(?:些|几个?|一)\S{0,8}(?:学校|院校|学院|大学|企业|机构|单位|公司)|" + _WHICH_BODY)
 _ASKS_PLACES = re.compile(r"哪(?:些|几个?|个)\S{0,8}(?:国家(?!级)|城市|地区|地方" + _EFFORT + r"|区域|省份|省|市|县)")
 # jieba does not tag a school's name as one organization (宁波 | 职业 | 技术 | 学院): a place followed
 # by an institution's word within a few characters is one ("宁波职业技术学院", "浙江省教育厅";
@@ -237,6 +238,19 @@ def asks_specific(question: str) -> bool:
     """The question wants a number, a list of names or a date, not a description."""
     norm = normalize(question)
     return bool(_ASKS_VALUE.search(norm) or _ASKS_NAMES.search(norm) or _ASKS_TIME.search(norm))
+
+
+def asks_criteria(question: str) -> bool:
+    return bool(_ASKS_CRITERIA.search(normalize(question)))
+
+
+def condition_for(question: str, sentence: str, lead: str) -> bool:
+    """"面向具有3年以上企业工作经历……的人员" sets a condition, and for what the question asks about:
+    it holds each distinctive word of the question that the best sentence ``lead`` holds (so
+    招聘's condition does not answer "双师型认定的条件")."""
+    norm = normalize(sentence)
+    lead_norm = normalize(lead)
+    return bool(_CONDITION.search(norm)) and all(w in norm for w in _distinctive_words(question) if w in lead_norm)
 
 
 def asks_duration(question: str) -> bool:
@@ -333,9 +347,11 @@ def missing_specifics(
     names = missing_names(question, evidence, own_names, organizations_only=listed)
     if names:
         return names
-    if evidence and _ASKS_CRITERIA.search(norm) and (only_promised(evidence[0]) or _act_only_promised(norm, evidence)):
+    # The clause that states a condition may follow the one the answer leads with (see ``condition_for``).
+    conditioned = bool(evidence) and any(condition_for(question, e, evidence[0]) for e in evidence[:2])
+    if evidence and _ASKS_CRITERIA.search(norm) and (_act_only_promised(norm, evidence) or (not conditioned and only_promised(evidence[0]))):
         return "文件只提出要建立或健全相关机制，没有列出具体的条件或标准"
-    if evidence and _ASKS_CRITERIA.search(norm) and not _CONDITION.search(normalize(evidence[0])):
+    if evidence and _ASKS_CRITERIA.search(norm) and not conditioned:
         return "文件没有列出具体的条件或标准"
     if _ASKS_TIME.search(norm) and not _YEAR_OR_DATE.search(text):
         return "文件没有给出具体时间"
@@ -503,6 +519,10 @@ def _asked_for_by_name(question: str, word: str) -> bool:
     return any(w == word and i > 0 and tagged[i - 1] in _WHAT for i, w in enumerate(tagged))
 
 
+# Adverbs that only come before what is said of something, never before a noun that names it.
+_PREDICATE_ADVERBS = frozenset("还 也 都 不 很 太 挺 真 更 最 没".split())
+
+
 def asked_heads(question: str) -> set[str]:
     """The last noun of each asked clause: what the question is about ("……可以免学费吗" → 学费)."""
     heads = set()
@@ -512,6 +532,8 @@ def asked_heads(question: str) -> set[str]:
         tagged = [(w, f) for w, f in tag_asked(clause) if w not in _ABOUT_THE_TEXT]
         for i in range(len(tagged) - 1, -1, -1):
             word, flag = tagged[i]
+            if i > 0 and tagged[i - 1][0] in _PREDICATE_ADVERBS:
+                continue  # "还算数吗", "不靠谱": after such an adverb a word is said of the topic, not the topic
             if flag.startswith(_NOUN_TAGS) and len(word) >= 2:
                 heads.add(word)
                 if i > 0 and tagged[i - 1][1].startswith(_NOUN_TAGS) and len(tagged[i - 1][0]) >= 2:
@@ -610,10 +632,12 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
 def _joins_known_words(word: str, vocabulary) -> bool:
     """``word`` is two or more words of two characters or more, each one the documents use
     or a common one, written together (前提 + 条件; not 教职 + 工, nor 就业 + 率)."""
-    from ..retrieval.lexical import tokenize, word_frequency
+    from ..retrieval.lexical import is_stopword, tokenize, word_frequency
 
     parts = {p for p in tokenize(word) if p != word and len(p) >= 2}
-    usable = {p for p in parts if vocabulary.known(p) or word_frequency(p) >= _GENERIC_NOUN_FREQ}
+    # The segmenter may keep a compound whole and give only one of its words (教育规划 → 教育): halves count too.
+    parts |= {half for i in range(2, len(word) - 1) for half in (word[:i], word[i:])}
+    usable = {p for p in parts if vocabulary.known(p) or is_stopword(p) or word_frequency(p) >= _GENERIC_NOUN_FREQ}
 
     def covered(rest: str) -> bool:
         return rest == "" or any(rest.startswith(p) and covered(rest[len(p):]) for p in usable)

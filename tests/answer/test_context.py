@@ -129,3 +129,28 @@ def test_a_column_the_last_answer_introduced_is_kept_by_a_vague_follow_up():
     assert resolve("具体怎么做？选几家？", history).column == ColumnRef(None, 7)
     # A follow-up with a topic of its own leaves it.
     assert resolve("那学费呢？", history).column is None
+
+
+def test_spoken_fillers_do_not_hide_a_follow_up():
+    from assistant.answer.context import is_followup, resolve, without_fillers
+    from assistant.types import Turn
+
+    assert without_fillers("嗯，那五年里要提高多少个百分点？") == "那五年里要提高多少个百分点？"
+    assert without_fillers("高职2020年的基数是多少来着") == "高职2020年的基数是多少"
+    assert is_followup("嗯，那五年里要提高多少个百分点？")
+    # Figures do not make a question long: "高职2020年的基数是多少" names no topic of its own.
+    resolved = resolve("高职2020年的基数是多少来着", [Turn("中职毕业生1+X证书获取率2025年目标多少？", "30%")])
+    assert resolved.search_text.startswith("高职毕业生1+x证书获取率")
+    assert not is_followup("高职2020年的在校生人数是多少")
+
+
+def test_a_column_pointed_at_is_found_from_the_earlier_questions(assistant):
+    from assistant.types import Turn
+
+    history = [Turn("温台职业教育创新高地是干嘛的？", "推进部省共建温台职业教育创新高地建设"), Turn("是部省共建的吗？", "是的")]
+    a = assistant.ask("这个专栏里具体要做哪几件事？", history)
+    assert a.found and all("专栏 11：温台职业教育创新高地建设" in c.section for c in a.citations)
+    # No earlier question names one: the 专栏 of what was being discussed.
+    b = assistant.ask("专栏里有没有具体数量？", [Turn("职业院校能办老年大学吗？", "鼓励职业院校举办老年大学")])
+    assert any("培育 100 所老年教育优质校" in c.quote for c in b.citations)
+    assert b.citations[-1].section[-1] == "专栏 8：职业院校社会服务能力提升行动计划"

@@ -166,3 +166,23 @@ def test_a_row_sharing_only_the_level_gives_way_to_one_sharing_its_own_words(ass
     # With no row of its own words, the level's row still answers.
     a = assistant.ask("高职院校现在有多少在校生")
     assert a.citations[0].display == "高职（高专）在校生人数（万人） · 2020年 48.7 · 2025年 54"
+
+
+def test_a_figure_in_wan_is_read_in_the_rows_unit(assistant):
+    a = assistant.ask("高职这块生均仪器设备值我们现在1.4万，2025年的目标是多少，还差多少？")
+    assert "按您给出的14000元计算，距2025年目标15000元还差1000元" in a.answer
+
+
+def test_the_measures_of_a_row_name_what_it_counts_and_come_from_the_tasks(assistant):
+    from assistant.answer.indicator_answer import key_term
+
+    k = assistant.knowledge
+    keys = {(r.indicator, r.level): key_term(k, r) for r in k.rows}
+    assert keys[("高职（高专）毕业生专升本比例（%）", None)] == "专升本"
+    assert keys[("省级中高职一体化人才培养方案专业覆盖率（%）", None)] == "中高职一体化"
+    assert keys[("职业院校“双师型”教师占专业课教师比例（%）", "高职")] == "双师型"
+    a = assistant.ask("我们学院去年专升本比例是21%，差多少，规划里有什么措施跟这个有关？")
+    measures = a.answer.split("规划中相关的举措：")[1]
+    assert "与本科高校合作开展专升本培养试点" in measures
+    # Past achievements (发展基础) and the question's words alone are no measure of it.
+    assert "投入机制" not in a.answer and "33.77" not in a.answer

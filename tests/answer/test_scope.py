@@ -514,3 +514,43 @@ def test_an_unknown_thing_asked_for_by_name_is_refused_words_about_the_text_are_
     assert a.found and any("首要要求" in c.quote for c in a.citations)
     a = assistant.ask("本校中职毕业生升入高一级学校的比例是45.5%，距离省里的目标还差多少？")
     assert "还差4.5个百分点" in a.answer
+
+
+def test_the_users_name_for_the_plan_and_words_of_expecting_are_no_topic(assistant):
+    k = assistant.knowledge
+    # 教育规划 is 教育 + 规划, the document itself; 预计 is how the target is asked for.
+    assert unknown_topics("技校算不算在这个职业教育规划里面？", k.corpus_norm, k.weights) == []
+    assert unknown_topics("职教本科在校生人数2025年预计要到多少万人？", k.corpus_norm, k.weights) == []
+    a = assistant.ask("職教本科在校生人數2025年預計要到多少萬人？")
+    assert a.found and a.answer.startswith("职教本科在校生人数：2020年为0.48万人，2025年目标为3万人")
+    # A word the documents never use, with no parts of theirs, still counts.
+    assert unknown_topics("中职能免学费吗？", k.corpus_norm, k.weights) == [("学费", "n")]
+
+
+def test_a_word_after_a_predicate_adverb_is_said_of_the_topic_not_the_topic(assistant):
+    # "还算数吗": 算数 says whether the credits count; 学分银行 is the topic.
+    assert "算数" not in asked_heads("以后换学校还算数吗？")
+    assert asked_heads("中职学生还有补贴吗？") == {"补贴"}
+    a = assistant.ask("孩子在职校修的课拿的证，以后换学校还算数吗？听说有个学分银行")
+    assert a.found and "学分银行" in a.citations[0].quote
+
+
+def test_which_school_asks_for_a_name_the_plan_does_not_give(assistant):
+    evidence = ["培育建设 100 所省级职教信息化标杆学校，提升校园环境与应用服务的智能化水平。"]
+    assert missing_names("听说有个职校出了事，是哪个学校？", evidence) == "文件没有列出具体的名称或名单"
+    assert missing_names("有两所高职要合并，是哪两所？", evidence) == "文件没有列出具体的名称或名单"
+    a = assistant.ask("听说最近有个职校出了食品安全的事，是哪个学校？")
+    assert not a.found and a.citations == ()
+
+
+def test_a_condition_answers_criteria_only_for_what_the_question_is_about(assistant):
+    from assistant.answer.scope import condition_for
+
+    hiring = "面向具有3 年以上企业工作经历并具有高职以上学历的人员公开招聘专业教师。"
+    lead = "健全“双师型”教师认定、聘用和考核机制，发挥行业作用，校企共建“双师型”教师培养培训基地和教师企业实践基地。"
+    assert condition_for("企业工程师想来职校当专业老师，需要什么条件？", hiring, "建立健全职业院校自主聘任兼职教师的办法。")
+    # 双师型 and 认定 are in the best sentence, not in the hiring condition: another act's condition.
+    assert not condition_for("双师型教师认定要满足什么条件？", hiring, lead)
+    a = assistant.ask("有企业工程师想来职校当专业老师，需要什么条件？")
+    assert a.found and any("3 年以上企业工作经历" in c.quote for c in a.citations[:2])
+    assert not assistant.ask("双师型教师认定具体标准是啥，要几个证书才算？").found
