@@ -46,18 +46,21 @@ def text_citation(n: int, chunk: Chunk, start: int, end: int, document_text: str
     )
 
 
-def indicator_citation(n: int, row: IndicatorRow, doc_title: str) -> Citation:
+def indicator_citation(n: int, row: IndicatorRow, doc_title: str, span: tuple[int, int] | None = None, text: str = "") -> Citation:
+    """A row's citation: its display names the level asked; its quote is ``text[span]`` (the indicator's
+    block in the table, see ``Knowledge.row_spans``), or the row's own line without a span."""
+    start, end = span if span and text else (row.start, row.end)
     return Citation(
         n=n,
         kind="indicator",
         doc=doc_title,
         section=row.section,
         page=row.page,
-        quote=row.quote,
+        quote=text[start:end] if span and text else row.quote,
         display=row.display(),
         doc_id=row.doc_id,
-        start=row.start,
-        end=row.end,
+        start=start,
+        end=end,
     )
 
 
@@ -106,11 +109,11 @@ class AnswerDraft:
 
     def cite_row(self, k: "Knowledge", row: IndicatorRow) -> int:
         """Cite an indicator row (once per answer); the marker's number."""
-        for c in self.citations:
-            if c.kind == "indicator" and c.doc_id == row.doc_id and c.start == row.start:
-                return c.n
+        for n, cited in self.rows.items():
+            if cited == row:
+                return n
         n = len(self.citations) + 1
-        self.citations.append(indicator_citation(n, row, k.titles.get(row.doc_id, "")))
+        self.citations.append(indicator_citation(n, row, k.titles.get(row.doc_id, ""), k.row_span(row), k.sources.get(row.doc_id, "")))
         self.rows[n] = row
         return n
 

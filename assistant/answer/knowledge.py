@@ -46,6 +46,27 @@ class Knowledge:
         return [(doc_id, path, core) for (doc_id, path), core in seen.items()]
 
     @cached_property
+    def row_spans(self) -> dict[tuple[str, int], tuple[int, int]]:
+        """Each row's quotable span: its indicator's whole block in the table, from the line that names it
+        to its last level (``职业院校“双师型”…（%） 中职 85.8 89`` / ``高职 71.7 80``), so that a level's
+        quote carries the indicator's name and stands verbatim in the text."""
+        spans: dict[tuple[str, int], tuple[int, int]] = {}
+        ordered = sorted(self.rows, key=lambda r: (r.doc_id, r.start))
+        i = 0
+        while i < len(ordered):
+            j = i
+            while j + 1 < len(ordered) and (ordered[j + 1].doc_id, ordered[j + 1].indicator) == (ordered[i].doc_id, ordered[i].indicator):
+                j += 1
+            block = (ordered[i].start, ordered[j].end)
+            for row in ordered[i : j + 1]:
+                spans[(row.doc_id, row.start)] = block
+            i = j + 1
+        return spans
+
+    def row_span(self, row: IndicatorRow) -> tuple[int, int]:
+        return self.row_spans.get((row.doc_id, row.start), (row.start, row.end))
+
+    @cached_property
     def column_titles(self) -> dict[tuple[str, int], str]:
         """(doc_id, 专栏 number) → its title, normalized, without quotation marks."""
 

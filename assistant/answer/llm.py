@@ -40,10 +40,10 @@ def chat_model(settings: Settings):
 def build_clauses(k: Knowledge, state: dict[str, Any], extractive: Answer) -> tuple[list[Citation], dict[int, IndicatorRow]]:
     """The extractive answer's citations first, then the best sentences of the other hits."""
     draft = AnswerDraft()
-    rows_by_start = {(r.doc_id, r.start): r for r in k.rows}
+    rows_by_display = {(r.doc_id, r.display()): r for r in k.rows}
     for c in extractive.citations:
-        if c.kind == "indicator" and (c.doc_id, c.start) in rows_by_start:
-            draft.cite_row(k, rows_by_start[(c.doc_id, c.start)])
+        if c.kind == "indicator" and (c.doc_id, c.display) in rows_by_display:
+            draft.cite_row(k, rows_by_display[(c.doc_id, c.display)])
         else:
             draft.citations.append(replace(c, n=len(draft.citations) + 1))
     resolved = state["resolved"]

@@ -30,7 +30,8 @@ def test_indicator_target_is_exact_with_gap_and_note(assistant):
     first = a.citations[0]
     assert first.kind == "indicator" and first.section == TABLE and first.page == 2
     assert first.display == "职业院校“双师型”教师占专业课教师比例（%） · 高职 · 2020年 71.7 · 2025年 80"
-    assert first.quote == "高职 71.7 80"
+    # The quote is the indicator's block in the table, verbatim: its name, then each level's line.
+    assert first.quote == "条件支撑 职业院校“双师型”教师占专业课教师比例（%）中职 85.8 89\n高职 71.7 80"
     verbatim(assistant, a)
 
 

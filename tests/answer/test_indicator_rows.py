@@ -186,3 +186,18 @@ def test_the_measures_of_a_row_name_what_it_counts_and_come_from_the_tasks(assis
     assert "与本科高校合作开展专升本培养试点" in measures
     # Past achievements (发展基础) and the question's words alone are no measure of it.
     assert "投入机制" not in a.answer and "33.77" not in a.answer
+
+
+def test_each_level_is_its_own_citation_quoting_the_indicators_block(assistant):
+    a = assistant.ask("生均仪器设备值中职高职分别多少")
+    rows = [c for c in a.citations if c.kind == "indicator"]
+    assert [c.display for c in rows] == [
+        "生均仪器设备值（元） · 中职 · 2020年 11369 · 2025年 13000",
+        "生均仪器设备值（元） · 高职 · 2020年 13695 · 2025年 15000",
+    ]
+    source = assistant.knowledge.sources[rows[0].doc_id]
+    for c in rows:
+        assert c.quote == "生均仪器设备值（元） 中职 11369 13000\n高职 13695 15000" == source[c.start : c.end]
+    # A row of one level only quotes its own line.
+    b = assistant.ask("高职院校专任教师中研究生学历比例2025年目标？")
+    assert b.citations[0].quote == "高职院校专任教师中研究生学历比例（%） 53.1 65"
