@@ -123,9 +123,10 @@ class Assistant:
     def _retrieve(self, inputs: dict[str, Any]) -> dict[str, Any]:
         from dataclasses import replace
 
-        from .answer.context import resolve, without_own_titles
+        from .answer.context import resolve, without_fillers, without_own_titles
 
-        resolved = resolve(inputs["question"], inputs["history"])
+        # "嗯，那……", "……是多少来着": spoken fillers ask nothing; the answer still echoes the question as asked.
+        resolved = resolve(without_fillers(inputs["question"]) or inputs["question"], inputs["history"])
         # "根据《浙江省职业教育“十四五”发展规划》，……": the store's own titles are not what is asked.
         titles = list(self.knowledge.titles.values())
         resolved = replace(resolved, search_text=without_own_titles(resolved.search_text, titles))
@@ -140,6 +141,8 @@ class Assistant:
         return {**inputs, "resolved": resolved, "hits": hits, "vector": vector, "dense_top": dense_top}
 
     def _compose(self, state: dict[str, Any]) -> Answer:
+        from dataclasses import replace
+
         from .answer.compose import compose
         from .answer.context import asks_for_source
 
@@ -154,6 +157,7 @@ class Assistant:
             return source_answer(self.knowledge, state["question"], previous)
 
         answer = compose(self.knowledge, state["resolved"], state["hits"], state["vector"], state["dense_top"])
+        answer = replace(answer, question=state["question"])
         if state.get("mode") == "draft":
             from .answer.draft import draft_reply
 

@@ -107,7 +107,7 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
     last = history[-1]
     column = _column_of(last)
     previous = _asked_before(history)
-    search = f"{_switch_level(previous, question)} {question}"
+    search = f"{_switch_level(previous, question)} {without_fillers(question)}"
     vague = _only_vague(question)
     if vague:
         search = previous  # "具体怎么做？": its words (做) would only match 做好 elsewhere

@@ -26,6 +26,7 @@ from .indicators import (
     describe_row,
     given_value,
     indicator_core,
+    ladder_levels,
     mentioned_levels,
     prefer_own_words,
     select_rows,
@@ -94,7 +95,8 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
         # The level-only row was good enough to answer, so the row that shares a word of its own is too.
         min_score = ROW_MIN_SCORE
     matches = own
-    rows = select_rows(matches, levels, min_score=min_score, parts_asked=asks_two_parts(asked))
+    ladder = ladder_levels(resolved.question, levels) if asks_two_parts(asked) else []
+    rows = select_rows(matches, levels, min_score=min_score, parts_asked=asks_two_parts(asked), ladder=ladder)
     # A count asked in one unit is not answered by a row in another (几所 ≠ 万人).
     if asked_unit(resolved.question):
         # In a message of several questions, each asks in its own unit (or in none: "覆盖率要达到多少").

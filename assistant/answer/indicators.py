@@ -137,18 +137,27 @@ def mentioned_levels(text: str, expanded: str = "") -> list[str]:
     return [lvl for lvl in LEVELS if lvl in norm]
 
 
+# Cues of one character that ask for a quantity only after a figure ("30所", "13000元"): alone they are
+# parts of other words (这个, 场所, 多元, 从事).
+_FIGURE_CUES = ("个", "所", "元", "从")
+_FIGURE_CUE_RE = re.compile(r"\d\s*[个所元]|从\S{0,16}到")
+
+
 def asks_quantity(text: str) -> bool:
     norm = normalize(text)
-    return any(cue in norm for cue in QUANTITY_CUES)
+    return any(cue in norm for cue in QUANTITY_CUES if cue not in _FIGURE_CUES) or bool(_FIGURE_CUE_RE.search(norm))
 
 
 def select_rows(
-    matches: Sequence[RowMatch], levels: Sequence[str], min_score: float = 0.42, parts_asked: bool = False
+    matches: Sequence[RowMatch], levels: Sequence[str], min_score: float = 0.42, parts_asked: bool = False,
+    ladder: Sequence[str] = (),
 ) -> list[IndicatorRow]:
     """The best-matching indicator(s), narrowed to the levels asked about.
 
     ``parts_asked``: the question asks about two things ("A和B分别多少"); a row that holds
-    words of the question that no chosen row holds is the other part, even when it scores lower."""
+    words of the question that no chosen row holds is the other part, even when it scores lower.
+    ``ladder``: the levels named, 职教本科 included ("高职和职教本科在校生分别多少"); each one named
+    gets its own row of the same thing."""
     if levels:
         # An indicator named for another level ("中职学校在校生人数" when 高职 is asked) is not it.
         matches = [
@@ -175,9 +184,10 @@ def select_rows(
             if m.score >= min_score and m.row.indicator not in names and len(m.shared - level_grams - held) >= 2:
                 names.append(m.row.indicator)
                 held |= m.shared
-    if len(levels) >= 2:
+    ladder = list(dict.fromkeys([*levels, *ladder]))
+    if len(ladder) >= 2:
         # "中职和高职在校生分别多少": a level whose own row (中职学校在校生人数) names the same thing as the best row.
-        for lvl in levels:
+        for lvl in ladder:
             if any(lvl in name for name in names) or not any(lvl in m.row.indicator for m in matches):
                 continue
             same = next(
@@ -204,6 +214,14 @@ def select_rows(
             seen.add((r.indicator, r.level))
             unique.append(r)
     return unique
+
+
+_BACHELOR = re.compile(r"职教本科|职业本科|本科(?!高校)")
+
+
+def ladder_levels(question: str, levels: Sequence[str]) -> list[str]:
+    """The levels a question names, 职教本科 among them: the table has rows for it too."""
+    return [*levels, "职教本科"] if _BACHELOR.search(normalize(question)) else list(levels)
 
 
 def describe_row(row: IndicatorRow) -> str:

@@ -154,3 +154,12 @@ def test_a_column_pointed_at_is_found_from_the_earlier_questions(assistant):
     b = assistant.ask("专栏里有没有具体数量？", [Turn("职业院校能办老年大学吗？", "鼓励职业院校举办老年大学")])
     assert any("培育 100 所老年教育优质校" in c.quote for c in b.citations)
     assert b.citations[-1].section[-1] == "专栏 8：职业院校社会服务能力提升行动计划"
+
+
+def test_a_filler_changes_no_answer_and_the_question_is_echoed_as_asked(assistant):
+    from assistant.types import Turn
+
+    history = [Turn("中职毕业生1+X证书获取率2025年目标多少？", "30%")]
+    a = assistant.ask("高职2020年的基数是多少来着", history)
+    assert a.question == "高职2020年的基数是多少来着"
+    assert a.answer.startswith("毕业生 1+X 证书获取率（高职）：2020年为12%")

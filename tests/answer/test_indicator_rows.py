@@ -201,3 +201,20 @@ def test_each_level_is_its_own_citation_quoting_the_indicators_block(assistant):
     # A row of one level only quotes its own line.
     b = assistant.ask("高职院校专任教师中研究生学历比例2025年目标？")
     assert b.citations[0].quote == "高职院校专任教师中研究生学历比例（%） 53.1 65"
+
+
+def test_a_one_character_cue_asks_a_quantity_only_after_a_figure():
+    from assistant.answer.indicators import asks_quantity
+
+    assert not asks_quantity("规划里有没有说这个？")  # 这个
+    assert not asks_quantity("支持多元办学吗")  # 多元
+    assert asks_quantity("要建30所吗")
+    assert asks_quantity("从2020年到2025年要提高多少")
+
+
+def test_职教本科_named_beside_a_level_gets_its_own_row(assistant):
+    a = assistant.ask("请问规划里高职在校生规模和职教本科在校生规模，2025年分别定了多少万人？")
+    assert [c.display.split(" · ")[0] for c in a.citations if c.kind == "indicator"] == [
+        "高职（高专）在校生人数（万人）",
+        "职教本科在校生人数（万人）",
+    ]
