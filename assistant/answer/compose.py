@@ -16,7 +16,7 @@ from ..normalize import normalize
 from ..retrieval.lexical import translate_english
 from ..types import Answer, Chunk, Hit
 from .citations import AnswerDraft, section_display, text_citation, verify
-from .context import META_WORDS, ColumnRef, Resolved
+from .context import META_WORDS, ColumnRef, Resolved, only_vague
 from .evidence import Scored, score_sentences, term_groups
 from .indicator_answer import (
     answer_dimensions,
@@ -324,8 +324,11 @@ def compose(
         listed = section_leads(k, best) if listing and not named_lead else None
         # A clause that introduces a list ("主要表现为：") or names a counted set ("五个对接")
         # is answered together with the sentences that spell the list out.
+        # So is "具体怎么做？" after a question whose best sentence leads a paragraph ("深入推进长三角职业教育一体化发展。"):
+        # the paragraph's other sentences are the doing.
+        elaborating = bool(resolved.previous) and only_vague(question) and is_lead(k, best)
         members = counted_set_members(k, best, question) or (
-            paragraph_rest(k, best) if named_lead or introduces_list(best) else []
+            paragraph_rest(k, best) if named_lead or introduces_list(best) or elaborating else []
         )
         if listed:
             _answer_text(k, draft, listed, terms, strict=False, limit=len(listed))

@@ -108,7 +108,7 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
     column = _column_of(last)
     previous = _asked_before(history)
     search = f"{_switch_level(previous, question)} {without_fillers(question)}"
-    vague = _only_vague(question)
+    vague = only_vague(question)
     if vague:
         search = previous  # "具体怎么做？": its words (做) would only match 做好 elsewhere
     # "具体还有哪些措施？" after a question that named its 专栏, or an answer that introduced one
@@ -130,7 +130,7 @@ def _asked_before(history: Sequence[Turn]) -> str:
     return earlier.search_text if earlier.previous else last.question
 
 
-def _only_vague(question: str) -> bool:
+def only_vague(question: str) -> bool:
     """The question asks for more without naming anything ("具体怎么做？", "为什么？")."""
     from ..retrieval.lexical import tokenize
 

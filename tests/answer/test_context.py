@@ -163,3 +163,13 @@ def test_a_filler_changes_no_answer_and_the_question_is_echoed_as_asked(assistan
     a = assistant.ask("高职2020年的基数是多少来着", history)
     assert a.question == "高职2020年的基数是多少来着"
     assert a.answer.startswith("毕业生 1+X 证书获取率（高职）：2020年为12%")
+
+
+def test_how_to_do_it_after_a_measures_lead_gives_its_paragraph(assistant):
+    from assistant.types import Turn
+
+    a = assistant.ask("具体怎么做？", [Turn("规划里长三角一体化有提到吗？", "有")])
+    quotes = [c.quote for c in a.citations]
+    assert quotes[0] == "深入推进长三角职业教育一体化发展。"
+    assert any("建设长三角职业教育产教融合云平台" in q for q in quotes[1:])
+    assert any("“长三角样板”" in q for q in quotes)

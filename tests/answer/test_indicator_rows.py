@@ -218,3 +218,8 @@ def test_职教本科_named_beside_a_level_gets_its_own_row(assistant):
         "高职（高专）在校生人数（万人）",
         "职教本科在校生人数（万人）",
     ]
+
+
+def test_are_there_many_asks_for_the_share(assistant):
+    a = assistant.ask("读大专的话以后能不能升本科呀？升本的人多吗")
+    assert a.answer.startswith("高职（高专）毕业生专升本比例：2020年为19.8%，2025年目标为25%")
