@@ -110,6 +110,12 @@ def _looks_like_name(prefix: str) -> bool:
     )
 
 
+_ASKS_PROGRESS = re.compile(
+    r"(?:已经|已)(?:完成|实现|达成|达标)|完成(?:情况|得怎么样|得如何|了多少|了没|了吗)|"
+    r"(?:评估|考核|监测|督导)(?:的)?(?:结果|结论)|(?:实施|落实|执行)(?:的)?(?:效果|成效)|进展(?:如何|怎么样|咋样|到哪)"
+)
+
+
 def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
     norm = normalize(question)
     years = [int(y) for y in _YEAR_RE.findall(norm)]
@@ -130,6 +136,10 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
         return ScopeCheck(
             f"规划只给出{PLAN_YEARS[0]}年基数和{PLAN_YEARS[-1]}年目标，没有{between[0]}年的实际数据"
         )
+    # "中期评估结果咋样，哪些指标已经完成了": the plan sets targets; how far they are met is not in it.
+    # A user's own figure ("我们已经达到85%，还差多少") asks the distance to the target, which it has.
+    if _ASKS_PROGRESS.search(norm) and not _NUMBER.search(norm) and not re.search(r"差|距离|离目标", norm):
+        return ScopeCheck("规划只提出到2025年的目标和任务，文件中没有实施进展、完成情况或评估结果")
     for period in re.findall(r"十[一二三四五六七八九]五", norm):
         if period not in corpus_norm:
             return ScopeCheck(f"文件是“十四五”（2021—2025年）规划，没有“{period}”时期的内容")

@@ -554,3 +554,12 @@ def test_a_condition_answers_criteria_only_for_what_the_question_is_about(assist
     a = assistant.ask("有企业工程师想来职校当专业老师，需要什么条件？")
     assert a.found and any("3 年以上企业工作经历" in c.quote for c in a.citations[:2])
     assert not assistant.ask("双师型教师认定具体标准是啥，要几个证书才算？").found
+
+
+def test_how_far_the_plan_has_got_is_not_in_it():
+    reason = "规划只提出到2025年的目标和任务，文件中没有实施进展、完成情况或评估结果"
+    assert hard_out_of_scope("规划实施到现在，中期评估结果咋样，哪些指标已经完成了？", "").reason == reason
+    assert hard_out_of_scope("产教融合的实施效果怎么样？", "").reason == reason
+    # A user's own figure and the distance to the target are answered; so is how evaluation is arranged.
+    assert hard_out_of_scope("我们已经达到85%了，离目标还差多少？", "").reason is None
+    assert hard_out_of_scope("规划怎么开展年度监测和评估工作？", "").reason is None
