@@ -14,7 +14,7 @@ _FOLLOWUP_START = re.compile(r"^(那|那么|还有|另外|此外|它|它们|其|
 _ASKS_OTHER = re.compile(r"别的|其他|其它|另外|此外|以外|之外")
 # "它" / "它们" anywhere, not inside a word (其它); a 专栏 named by neither number nor title ("专栏里…").
 _POINTING = re.compile(r"(?<![其])它们?|^(?:在|那)?专栏(?:里|中|内|上)")
-_REFERRING = re.compile(r"(这个|这一|该|上述|上面|刚才|那个|此)(专栏|指标|目标|计划|措施|举措|文件|规定|条款|部分|方面|项目|任务|问题)")
+_REFERRING = re.compile(r"(这个|这一|该|上述|上面|刚才|那个|此)(专栏|指标|目标|计划|措施|举措|文件|规定|条款|部分|方面|项目|任务|问题|比例|比重|占比|数字|数据|数值|政策|做法|办法|内容)")
 _COLUMN_RE = re.compile(r"专栏\s*(\d{1,3})")
 
 

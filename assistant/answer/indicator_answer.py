@@ -196,13 +196,18 @@ def answer_indicators(k: Knowledge, draft: AnswerDraft, rows: Sequence[Indicator
         return list({id(s): s for s in ordered if s not in restating and is_measure(s.sentence.chunk)}.values())
 
     measures = measures_of([s for s in candidates if s in keyed] + [s for s in keyed if s not in candidates]) or measures_of(candidates)
-    related = restating[:1] + measures[: 2 - len(restating[:1])]
+    # Asked for the measures themselves ("有啥具体办法提高这个比例"), more of them.
+    wanted = MEASURES_ASKED if _ASKS_MEASURES.search(normalize(question)) else 2 - len(restating[:1])
+    related = restating[:1] + measures[:wanted]
     if related:
         draft.parts.append("\n规划中相关的举措：")
         for s in related:
             n = draft.cite_text(k, s, focus)
             draft.parts.append(f"{draft.quoted(k, n)}[{n}]")
 
+
+_ASKS_MEASURES = re.compile(r"措施|举措|办法|做法|抓手|怎么(?:提高|提升|实现|做到|达到|完成)|如何(?:提高|提升|实现|做到|达到|完成)|靠什么|靠啥")
+MEASURES_ASKED = 3
 
 # Headings of the parts that set out what is to be done: 主要任务和工作举措, 保障措施, 行动计划.
 _MEASURE_PART = re.compile(r"任务|举措|措施|保障|行动|工程|计划")

@@ -171,12 +171,16 @@ def select_rows(
     # some of them ("中职…比例" for "中职双师型比例") is a near name, not another asked row.
     level_grams = {g for lvl in LEVEL_SPELLINGS for g in _bigrams(lvl)}  # the level, not its schools
     best_shared = matches[0].shared - level_grams
+    school_grams = {g for w in (*LEVEL_SCHOOLS, "学院") for g in _bigrams(w)}
     names: list[str] = []
     for m in matches:
         if m.score < max(min_score, 0.85 * best) or m.row.indicator in names:
             continue
         if names and best_shared and (m.shared - level_grams) < best_shared:
             continue
+        if names and not (m.shared - level_grams - school_grams):
+            continue  # "高职学院…": sharing only a level and a kind of school (丝路学院) names no other row
+
         names.append(m.row.indicator)
     if parts_asked:
         held = {g for m in matches if m.row.indicator in names for g in m.shared} - level_grams

@@ -223,3 +223,20 @@ def test_职教本科_named_beside_a_level_gets_its_own_row(assistant):
 def test_are_there_many_asks_for_the_share(assistant):
     a = assistant.ask("读大专的话以后能不能升本科呀？升本的人多吗")
     assert a.answer.startswith("高职（高专）毕业生专升本比例：2020年为19.8%，2025年目标为25%")
+
+
+def test_a_row_sharing_only_a_level_and_a_kind_of_school_is_not_another_asked_row(assistant):
+    a = assistant.ask("高职学院双师型比例规划目标是多少？我们学校目前75%左右")
+    assert [c.display for c in a.citations if c.kind == "indicator"] == [
+        "职业院校“双师型”教师占专业课教师比例（%） · 高职 · 2020年 71.7 · 2025年 80"
+    ]
+    assert "按您给出的75%计算，距2025年目标80%还差5个百分点" in a.answer
+
+
+def test_ways_to_raise_this_share_are_the_rows_measures(assistant):
+    from assistant.types import Turn
+
+    a = assistant.ask("规划里有啥具体办法提高这个比例？", [Turn("高职毕业生专升本比例目标多少？", "25%")])
+    assert a.answer.startswith("高职（高专）毕业生专升本比例：2020年为19.8%")
+    measures = a.answer.split("规划中相关的举措：")[1]
+    assert "适度增加专升本计划" in measures and "专升本培养试点" in measures
