@@ -20,7 +20,7 @@ from .numerals import figures_in_digits
 
 LEVELS = ("中职", "高职")
 # How the table spells a level out in a row's name ("高职（高专）在校生人数"): words of the level, not of the indicator.
-LEVEL_SPELLINGS = ("中职", "高职", "高专", "中等职业", "高等职业")
+LEVEL_SPELLINGS = ("中职", "高职", "高专", "高职高专", "中等职业", "高等职业")
 # A level with its kind of school ("中职学校", "高职院校"): a row named for a level shares these with any
 # question about that level, whatever it asks.
 LEVEL_SCHOOLS = ("中职学校", "中等职业学校", "高职院校", "高等职业院校", "职业院校")
