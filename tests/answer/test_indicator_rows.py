@@ -240,3 +240,8 @@ def test_ways_to_raise_this_share_are_the_rows_measures(assistant):
     assert a.answer.startswith("高职（高专）毕业生专升本比例：2020年为19.8%")
     measures = a.answer.split("规划中相关的举措：")[1]
     assert "适度增加专升本计划" in measures and "专升本培养试点" in measures
+
+
+def test_how_many_students_is_the_in_school_count(assistant):
+    a = assistant.ask("中职学校有多少学生？")
+    assert a.answer.startswith("中职学校在校生人数：2020年为74.3万人，2025年目标为76万人")
