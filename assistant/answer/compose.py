@@ -59,6 +59,7 @@ from .scope import (
     asks_duration,
     asks_specific,
     evidence_sufficient,
+    frames_value,
     hard_out_of_scope,
     is_place,
     missing_names,
@@ -209,6 +210,9 @@ def compose(
     # when it asks for a specific value, list or date, when little else of it is found,
     # or when the word is what an asked clause is about ("……可以免学费吗").
     unknown = unknown_topics(asked, k.corpus_norm, k.weights)
+    if unknown and names_indicator(k, resolved, query_vector):
+        # "……覆盖率，十四五末要到多少？起点是多少？": the row's baseline, in the user's word.
+        unknown = [u for u in unknown if not frames_value(asked, u[0])]
     named_rows = indicator_rows(k, resolved, query_vector, hits) if unknown else []
     if named_rows and asks_gap(question):
         # "研究生学历比例，目标和现状差多少": what a named row's target is compared with is that row's value.

@@ -161,10 +161,12 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
 # Nouns about the document or the asking, not a topic ("原文怎么写的", "是啥意思", "怎么个考法").
 _ABOUT_THE_TEXT = frozenset(
     "原文 原话 原句 全文 意思 啥意思 含义 定义 解释 表述 说法 提法 写法 读法 考法 做法 办法 方法 "
-    "细节 详情 具体内容 内容 规定 要求 情况 问题 短板 不足 方面 部分 地方 依据 出处 章节 段落 条款 条文 对应 相应 "
+    "细节 详情 具体内容 内容 要点 规定 要求 情况 问题 短板 不足 方面 部分 地方 依据 出处 章节 段落 条款 条文 对应 相应 "
     "态度 立场 看法 观点 定位 分量 地位 位置 安排 打算 预计 预估 估计 抓手 具体做法 "
     # How far a figure is from its target ("距离目标还差多少"): the gap is asked, not a topic.
     "距离 "
+    # Everyday words for a way to do something, like 办法 and 途径 ("有没有门路", "有啥路子").
+    "门路 法子 "
     # Words that compare what is asked about ("高职和中职有区别吗"), not a topic of their own.
     "区别 差别 差异 异同 不同 不同点".split()
 )
@@ -412,6 +414,10 @@ def asked_clauses(question: str) -> str:
     return "".join(asked) if asked else normalize(question)
 
 
+# "……，是真的吗？", "……，属实吗": a clause that only asks whether the one before it holds.
+_CONFIRMS = frozenset("真的 属实 确实 没错 靠谱 对不对".split())
+
+
 def _asking_clauses(question: str) -> list[str]:
     """The clauses of the question that ask; a clause of question words alone ("……乱收费，怎么办？")
     asks about the one before it, which therefore counts as asking too."""
@@ -422,7 +428,7 @@ def _asking_clauses(question: str) -> list[str]:
     for i, c in enumerate(clauses):
         if not _ASKING.search(c):
             continue
-        if all(t in COVERS_VERBS for t in tokenize(c)):
+        if all(t in COVERS_VERBS or t in _CONFIRMS for t in tokenize(c)):
             # Every clause since the previous asking one ("乱收费，还强制实习，怎么办？").
             since = asked[-1] + 1 if asked else 0
             asked.extend(range(since, i))
@@ -518,10 +524,20 @@ def tag_asked(text: str) -> list[tuple[str, str]]:
         after = next(((w, f) for w, f in tagged[i + 1:] if w not in ("的",) and w not in _ABOUT_THE_TEXT), ("", "x"))
         return not after[1].startswith(_NOUN_TAGS)
 
+    def names_field(i: int) -> bool:
+        # "学烘焙", "读护理", "有烘焙专业吗": what one studies is a field, whatever the segmenter tagged it.
+        before = tagged[i - 1][0] if i > 0 else ""
+        after = tagged[i + 1][0] if i + 1 < len(tagged) else ""
+        return (before != "" and before[-1] in _STUDY_VERBS) or after in _FIELD_NOUNS
+
     return [
-        (w, "vn") if f.startswith("v") and len(w) >= 2 and i > 0 and tagged[i - 1][0] in _WHAT and is_head(i) else (w, f)
+        (w, "vn") if f.startswith("v") and len(w) >= 2 and ((i > 0 and tagged[i - 1][0] in _WHAT and is_head(i)) or names_field(i)) else (w, f)
         for i, (w, f) in enumerate(tagged)
     ]
+
+
+_STUDY_VERBS = "学读修"
+_FIELD_NOUNS = frozenset("专业 专业群 课 课程 方向 手艺 技术 技能".split())
 
 
 def _asked_for_by_name(question: str, word: str) -> bool:
@@ -545,6 +561,8 @@ def asked_heads(question: str) -> set[str]:
             word, flag = tagged[i]
             if i > 0 and tagged[i - 1][0] in _PREDICATE_ADVERBS:
                 continue  # "还算数吗", "不靠谱": after such an adverb a word is said of the topic, not the topic
+            if _base_verb(word) != word:
+                continue  # "学学", "看看": a doubled verb, whatever the segmenter tagged it
             if flag.startswith(_NOUN_TAGS) and len(word) >= 2:
                 heads.add(word)
                 if i > 0 and tagged[i - 1][1].startswith(_NOUN_TAGS) and len(tagged[i - 1][0]) >= 2:
@@ -601,6 +619,24 @@ def _rewords_known(word: str, vocabulary) -> bool:
     return vocabulary.variant_of(word) is not None
 
 
+# "可以借力", "能够兜底": the word after these is an act.
+_ABLE = frozenset("可以 能够 可否 能否".split())
+
+
+def frames_value(question: str, word: str) -> bool:
+    """"起点是多少": ``word`` is the only noun of a clause that asks for a value. Beside an indicator the
+    question names, it says which of the row's values is asked (its 2020 or 2025 figure), not a topic."""
+    from ..retrieval.lexical import is_stopword
+
+    for clause in _CLAUSE_RE.findall(normalize(question)):
+        if word not in clause or not _ASKS_VALUE.search(clause):
+            continue
+        others = [w for w, f in tag_asked(clause) if f.startswith(_NOUN_TAGS) and len(w) >= 2 and w != word and not is_stopword(w)]
+        if not others:
+            return True
+    return False
+
+
 def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[str, str]]:
     """(word, tag) of specific nouns of the question that the documents never mention (宿舍, 分数线, 学费…).
 
@@ -611,11 +647,16 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
     norm = normalize(question)
     out: list[str] = []
     position = 0
-    for word, flag in tag_asked(question):
+    tagged = tag_asked(question)
+    for i, (word, flag) in enumerate(tagged):
         at = norm.find(word, position)
         position = at + len(word) if at != -1 else position
         if len(word) < 2 or not flag.startswith(_NOUN_TAGS) or is_stopword(word) or word in translated or word in _ABOUT_THE_TEXT:
             continue
+        if i > 0 and tagged[i - 1][0] in _ABLE:
+            continue  # "举措可以借力": what one can do is a verb, whatever the segmenter tagged it
+        if word in _REQUEST_VERBS or (_base_verb(word) != word and _base_verb(word) in corpus_norm):
+            continue  # "帮我整理一下", "学学烘焙": the request, or a doubled verb of the documents, tagged as a noun
         if any(word in t or t in word for t in translated):
             continue
         if word in corpus_norm or word_frequency(word) >= _GENERIC_NOUN_FREQ:
@@ -685,7 +726,18 @@ def unknown_head_blocks(question: str, unknown: Sequence[str], coverage: float, 
     )
 
 
-_MODALS = frozenset("不能 能否 可以 可否 不会 会不会 能不能 可不可以 需要 应该 想要".split())
+# Words that say whether, or that one may, act: "有没有门路" asks whether a way exists, not about an act on it.
+_MODALS = frozenset("不能 能否 可以 可否 不会 会不会 能不能 可不可以 需要 应该 想要 有没有 有没 没有".split())
+# Verbs of the request itself (a member of staff asking for a reply): "拟个回复要点" acts on the answer, not on a topic.
+_REQUEST_VERBS = frozenset("回复 答复 起草 草拟 拟写 撰写 整理 摘录 摘抄 归纳 概括 总结 列举 罗列".split())
+
+
+def _base_verb(verb: str) -> str:
+    """A reduplicated verb is its base verb ("做做" → 做, "了解了解" → 了解)."""
+    half = len(verb) // 2
+    if len(verb) % 2 == 0 and verb[:half] == verb[half:]:
+        return verb[:half]
+    return verb
 
 
 def _act_unknown(question: str, words: Sequence[str], corpus_norm: str) -> bool:
@@ -695,7 +747,8 @@ def _act_unknown(question: str, words: Sequence[str], corpus_norm: str) -> bool:
     tagged = [(w, f) for w, f in tag(question) if w not in ("的", "了")]
     return any(
         w in words and i > 0 and tagged[i - 1][1].startswith("v") and len(tagged[i - 1][0]) >= 2
-        and tagged[i - 1][0] not in corpus_norm and tagged[i - 1][0] not in _MODALS
+        and _base_verb(tagged[i - 1][0]) not in corpus_norm
+        and tagged[i - 1][0] not in _MODALS and tagged[i - 1][0] not in _REQUEST_VERBS
         for i, (w, _) in enumerate(tagged)
     )
 

@@ -563,3 +563,39 @@ def test_how_far_the_plan_has_got_is_not_in_it():
     # A user's own figure and the distance to the target are answered; so is how evaluation is arranged.
     assert hard_out_of_scope("我们已经达到85%了，离目标还差多少？", "").reason is None
     assert hard_out_of_scope("规划怎么开展年度监测和评估工作？", "").reason is None
+
+
+def test_words_of_the_request_of_being_able_and_of_a_way_are_no_topic(assistant):
+    k = assistant.knowledge
+    # 整理/答复 and 要点 are the staff member's request; 借力 after 可以 is an act; 门路 is a way, like 办法.
+    assert unknown_topics("帮我整理个答复要点：职校能和企业一起办产业学院吗", k.corpus_norm, k.weights) == []
+    assert unknown_topics("规划里有哪些政策我们学校可以借力？", k.corpus_norm, k.weights) == []
+    assert unknown_topics("初中毕业想学技术，有没有门路？", k.corpus_norm, k.weights) == []
+    a = assistant.ask("帮我整理个答复要点：职校能和企业一起办产业学院吗")
+    assert a.found and "产业学院" in a.citations[0].quote
+    a = assistant.ask("退役以后想读高职，有没有门路？")
+    assert a.found and any("退役军人" in c.quote for c in a.citations)
+
+
+def test_a_doubled_verb_is_its_base_verb_and_what_one_studies_is_a_field(assistant):
+    from assistant.answer.scope import _base_verb, tag_asked
+
+    assert (_base_verb("做做"), _base_verb("了解了解"), _base_verb("体验")) == ("做", "了解", "体验")
+    k = assistant.knowledge
+    # 烘焙 is tagged a verb; after 学 or before 专业 it names a field the documents never mention.
+    assert ("烘焙", "vn") in tag_asked("职高有烘焙专业吗？")
+    assert unknown_topics("能去职校学学烘焙吗？", k.corpus_norm, k.weights) == [("烘焙", "vn")]
+    assert not assistant.ask("能去职校学烘焙吗？").found
+    assert not assistant.ask("听说职高有烘焙专业，是真的吗？").found
+    # The segmenter's first word is not after a study verb ("听说……").
+    assert assistant.ask("听说有那种五年制的，初中毕业直接读五年，浙江有吗？").found
+
+
+def test_a_clause_that_asks_a_value_beside_a_named_indicator_asks_that_rows_value(assistant):
+    from assistant.answer.scope import frames_value
+
+    assert frames_value("职业院校开展技能培训人数到2025年是多少？基线是多少？", "基线")
+    assert not frames_value("中职学校的宿舍床位有多少？", "宿舍")
+    a = assistant.ask("职业院校开展技能培训人数，十四五末要到多少？基线是多少？")
+    assert a.found and a.answer.startswith("职业院校开展技能培训人数：2020年为120万人，2025年目标为150万人，需增加30万人[1]")
+    assert not assistant.ask("中职学校的宿舍床位有多少？").found
