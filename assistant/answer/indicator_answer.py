@@ -16,6 +16,7 @@ from ..types import Hit, IndicatorRow
 from .citations import AnswerDraft
 from .evidence import Scored, score_sentences, term_groups
 from .indicators import (
+    LEVEL_SPELLINGS,
     LEVELS,
     QUANTITY_CUES,
     asked_unit,
@@ -69,6 +70,11 @@ def names_indicator(k: Knowledge, resolved: Resolved, query_vector) -> bool:
     return max((m.lexical for m in matches), default=0.0) >= INDICATOR_NAMED_LEXICAL
 
 
+# Schooling outside vocational education, named on its own: no vocational level's row counts it.
+_OTHER_SCHOOLING = re.compile(r"普通高中|普高|(?<!职业)高中(?!段)|初中|小学|幼儿园|普通本科|本科高校")
+_LEVEL_NAMED = re.compile("|".join((*LEVEL_SPELLINGS, "本科")))
+
+
 def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequence[Hit]) -> list[IndicatorRow]:
     """The indicator rows that answer the question, or none when it asks no quantity or names no row."""
     if not k.rows:
@@ -88,6 +94,9 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
     levels = mentioned_levels(resolved.question, expand_query(resolved.question)) or mentioned_levels(
         resolved.search_text, expanded
     )
+    if not levels and _OTHER_SCHOOLING.search(normalize(resolved.question)):
+        # "普通高中在校生有多少": a row named for a level of vocational schooling counts other students.
+        matches = [m for m in matches if not _LEVEL_NAMED.search(m.row.indicator)]
     table_ranked = any(h.chunk.kind == "table" for h in hits[:3])
     min_score = ROW_MIN_SCORE if table_ranked else ROW_MIN_SCORE_UNRANKED
     own = prefer_own_words(matches, context, ROW_MIN_SCORE)

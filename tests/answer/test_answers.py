@@ -434,3 +434,11 @@ def test_a_sum_in_yi_is_a_sum_the_plan_does_not_give():
     assert missing_specifics("十四五期间省财政给职业教育投多少亿？", ["“十四五”期间，浙江职业教育发展面临新的机遇和挑战。"]) == (
         "文件提到了相关内容，但没有给出以“亿”计的具体数字"
     )
+
+
+def test_single_everyday_words_of_listed_compounds_find_the_plans_terms(assistant):
+    # 文化课 → 公共基础课, 手艺 → 技能: the single words of 文化课考试 and 学手艺.
+    a = assistant.ask("读中职还要上文化课吗？")
+    assert a.found and any("公共基础课" in c.quote for c in a.citations)
+    a = assistant.ask("高中毕业没考上大学，能去职业学校学门手艺吗")
+    assert a.found and any("两后生" in c.quote for c in a.citations)

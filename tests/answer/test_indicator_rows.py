@@ -245,3 +245,12 @@ def test_ways_to_raise_this_share_are_the_rows_measures(assistant):
 def test_how_many_students_is_the_in_school_count(assistant):
     a = assistant.ask("中职学校有多少学生？")
     assert a.answer.startswith("中职学校在校生人数：2020年为74.3万人，2025年目标为76万人")
+
+
+def test_schooling_outside_vocational_education_is_counted_by_no_levels_row(assistant):
+    # 普通高中在校生 is not 中职学校在校生人数 nor 高职（高专）在校生人数.
+    a = assistant.ask("2020年浙江普通高中在校生有多少万人？")
+    assert all(c.kind != "indicator" for c in a.citations)
+    # Named beside a vocational level, the level's row is still asked for.
+    a = assistant.ask("初中毕业读中职的，中职学校在校生有多少？")
+    assert a.answer.startswith("中职学校在校生人数：2020年为74.3万人")
