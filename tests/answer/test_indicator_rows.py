@@ -254,3 +254,8 @@ def test_schooling_outside_vocational_education_is_counted_by_no_levels_row(assi
     # Named beside a vocational level, the level's row is still asked for.
     a = assistant.ask("初中毕业读中职的，中职学校在校生有多少？")
     assert a.answer.startswith("中职学校在校生人数：2020年为74.3万人")
+
+
+def test_going_on_to_the_next_school_in_spoken_verbs_is_the_progression_row(assistant):
+    a = assistant.ask("读职高以后能接着读大专的人多吗？")
+    assert a.answer.startswith("中职学生直接升入高一级学校比例：2020年为42%，2025年目标为50%")
