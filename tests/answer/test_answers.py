@@ -442,3 +442,8 @@ def test_single_everyday_words_of_listed_compounds_find_the_plans_terms(assistan
     assert a.found and any("公共基础课" in c.quote for c in a.citations)
     a = assistant.ask("高中毕业没考上大学，能去职业学校学门手艺吗")
     assert a.found and any("两后生" in c.quote for c in a.citations)
+
+
+def test_leaving_school_in_spoken_words_finds_the_two_groups_not_in_school(assistant):
+    a = assistant.ask("孩子高中毕业就不想读书了，有什么职业培训能参加吗")
+    assert a.found and any("两后生" in c.quote for c in a.citations)
