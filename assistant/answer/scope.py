@@ -167,6 +167,9 @@ _ABOUT_THE_TEXT = frozenset(
     "距离 "
     # Everyday words for a way to do something, like 办法 and 途径 ("有没有门路", "有啥路子").
     "门路 法子 "
+    # The asker's own people ("我侄子初中毕业……"): who is asking for whom, not a topic.
+    "儿子 女儿 闺女 孩子 小孩 侄子 侄女 外甥 外甥女 孙子 孙女 弟弟 妹妹 哥哥 姐姐 表弟 表妹 堂弟 堂妹 "
+    "老公 老婆 丈夫 妻子 爸爸 妈妈 父母 亲戚 邻居 朋友 同事 "
     # Words that compare what is asked about ("高职和中职有区别吗"), not a topic of their own.
     "区别 差别 差异 异同 不同 不同点".split()
 )
@@ -414,6 +417,8 @@ def asked_clauses(question: str) -> str:
     return "".join(asked) if asked else normalize(question)
 
 
+# "……，这种情况职业学校能管吗": the asked clause points at the scene the clauses before it set.
+_POINTS_AT_SCENE = re.compile(r"(?:这种|这样的?|这类|像这样的?|像我这样的?|我们这种)(?:情况|孩子|人|学生|家庭|问题)")
 # "……，是真的吗？", "……，属实吗": a clause that only asks whether the one before it holds.
 _CONFIRMS = frozenset("真的 属实 确实 没错 靠谱 对不对".split())
 
@@ -428,7 +433,7 @@ def _asking_clauses(question: str) -> list[str]:
     for i, c in enumerate(clauses):
         if not _ASKING.search(c):
             continue
-        if all(t in COVERS_VERBS or t in _CONFIRMS for t in tokenize(c)):
+        if all(t in COVERS_VERBS or t in _CONFIRMS for t in tokenize(c)) or _POINTS_AT_SCENE.search(c):
             # Every clause since the previous asking one ("乱收费，还强制实习，怎么办？").
             since = asked[-1] + 1 if asked else 0
             asked.extend(range(since, i))

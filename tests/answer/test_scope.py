@@ -599,3 +599,13 @@ def test_a_clause_that_asks_a_value_beside_a_named_indicator_asks_that_rows_valu
     a = assistant.ask("职业院校开展技能培训人数，十四五末要到多少？基线是多少？")
     assert a.found and a.answer.startswith("职业院校开展技能培训人数：2020年为120万人，2025年目标为150万人，需增加30万人[1]")
     assert not assistant.ask("中职学校的宿舍床位有多少？").found
+
+
+def test_an_asked_clause_that_points_at_the_scene_asks_about_it(assistant):
+    assert asked_clauses("我外甥高中毕业没读书也没工作，这种情况职业学校能帮上忙吗？") == "我外甥高中毕业没读书也没工作,这种情况职业学校能帮上忙吗?"
+    # Without a pointer the scene is only setting.
+    assert asked_clauses("我外甥高中毕业没读书，职业学校能帮上忙吗？") == "职业学校能帮上忙吗?"
+    k = assistant.knowledge
+    assert unknown_topics("我外甥高中毕业没读书，这种情况职业学校能帮上忙吗？", k.corpus_norm, k.weights) == []
+    a = assistant.ask("我外甥高中毕业没读书也没工作，这种情况职业学校能帮上忙吗？")
+    assert a.found and "两后生" in a.citations[0].quote
