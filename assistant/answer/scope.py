@@ -62,6 +62,12 @@ _ASKS_PERSON = re.compile(
 )
 
 
+# "我该找谁", "投诉电话是多少": whom to turn to with one's own matter; a development plan names no contact.
+_ASKS_CONTACT = re.compile(
+    r"找谁|问谁|联系谁|向谁(?:反映|投诉|求助|举报)|找哪个部门|找哪里|打什么电话|联系方式|(?:投诉|举报|咨询|联系)电话"
+)
+
+
 # "《职业院校数字校园规范》里具体有哪些要求": the content of another document the plan only names.
 _INSIDE_NAMED_DOC = re.compile(r"《(?P<name>[^》]{2,40})》\s*(?:里|中|里面|当中|的内容|的要求|的规定|具体|规定|要求|讲了|说了|写了|有哪些|包括)")
 
@@ -126,6 +132,8 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
         return ScopeCheck("文件是全省的发展规划，不对具体学校或专业作排名和推荐")
     if _ASKS_PERSON.search(norm):
         return ScopeCheck("文件是发展规划，不涉及具体人员的姓名和任职")
+    if _ASKS_CONTACT.search(norm):
+        return ScopeCheck("文件是发展规划，不提供具体事务的联系人、受理部门或联系方式")
     for m in _ASKS_PROCEDURE.finditer(norm):
         if m.group("act") not in corpus_norm:
             return ScopeCheck(f"文件是发展规划，不涉及“{m.group('act')}”等具体办理事项")

@@ -609,3 +609,11 @@ def test_an_asked_clause_that_points_at_the_scene_asks_about_it(assistant):
     assert unknown_topics("我外甥高中毕业没读书，这种情况职业学校能帮上忙吗？", k.corpus_norm, k.weights) == []
     a = assistant.ask("我外甥高中毕业没读书也没工作，这种情况职业学校能帮上忙吗？")
     assert a.found and "两后生" in a.citations[0].quote
+
+
+def test_whom_to_turn_to_with_ones_own_matter_is_not_in_a_plan():
+    reason = "文件是发展规划，不提供具体事务的联系人、受理部门或联系方式"
+    assert hard_out_of_scope("学校实习安排不合理，我应该向谁反映？", "").reason == reason
+    assert hard_out_of_scope("职业技能培训的咨询电话是多少", "").reason == reason
+    # Who leads the work is a question about the plan's safeguards, not a contact.
+    assert hard_out_of_scope("职业教育工作由哪些部门统筹？", "").reason is None
