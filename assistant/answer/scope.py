@@ -216,7 +216,7 @@ _WHICH_BODY = r"哪(?:个|一个|一级)(?:部门|单位|机构)"
 # "哪所", "哪两所", "是哪个学校": one or more institutions, by name.
 _WHICH_NAMED = r"哪[一两三四五六七八九十]?[所家]|哪一?个(?:学校|院校|学院|大学|企业|公司)"
 _ASKS_NAMES = re.compile(
-    r"哪几[所家位门]|哪[一两三四五六七八九十]?门|具体是哪|具体在哪|分别是哪|分别是什么|名单|" + _WHICH_NAMED + "|"
+    r"哪几[所家位门]|哪[一两三四五六七八九十]?门|哪\d+[个所家项门]|具体是哪|具体在哪|分别是哪|分别是什么|名单|" + _WHICH_NAMED + "|"
     r"哪(?:些|几个)\S{0,6}(?:学校|院校|学院|企业|机构|城市|地方" + _EFFORT + r"|专业|单位|国家(?!级)|科目)|" + _WHICH_BODY
 )
 # "Which schools / companies / countries": names no count in the indicator table can give.

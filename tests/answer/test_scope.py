@@ -617,3 +617,12 @@ def test_whom_to_turn_to_with_ones_own_matter_is_not_in_a_plan():
     assert hard_out_of_scope("职业技能培训的咨询电话是多少", "").reason == reason
     # Who leads the work is a question about the plan's safeguards, not a contact.
     assert hard_out_of_scope("职业教育工作由哪些部门统筹？", "").reason is None
+
+
+def test_which_of_a_stated_count_asks_for_the_items_by_name(assistant):
+    assert missing_names("那20个产业学院是哪20个", ["政校企共建 20 个产业学院。"]) == "文件没有列出具体的名称或名单"
+    a = assistant.ask("专栏里说的那20个产业学院是哪20个？")
+    assert not a.found and a.citations == ()
+    # The plan's own list answers "哪四条".
+    a = assistant.ask("基本原则是哪四条？")
+    assert a.found and a.answer.startswith("立德树人，德技并修。[1]")
