@@ -143,6 +143,11 @@ def compose(
         resolved = replace(resolved, column=named_column)
     column = k.pin_column(resolved.column, hits)
     resolved = replace(resolved, column=column)
+    if column is not None and column not in k.column_chunks:
+        # "专栏12讲了什么", "下一个专栏呢" after the last one: say which 专栏 there are.
+        numbers = sorted({n for doc_id, n in k.column_chunks if column.doc_id in (None, doc_id)})
+        there = f"，现有专栏为专栏{numbers[0]}至专栏{numbers[-1]}" if numbers else ""
+        return refusal(question, f"文件中没有专栏{column.n}{there}", hits)
 
     def in_column(chunk: Chunk) -> bool:
         return column is not None and (chunk.doc_id, chunk.column) == column

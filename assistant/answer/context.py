@@ -16,6 +16,8 @@ _ASKS_OTHER = re.compile(r"别的|其他|其它|另外|此外|以外|之外")
 _POINTING = re.compile(r"(?<![其])它们?|^(?:在|那)?专栏(?:里|中|内|上)")
 _REFERRING = re.compile(r"(这个|这一|该|上述|上面|刚才|那个|此)(专栏|指标|目标|计划|措施|举措|文件|规定|条款|部分|方面|项目|任务|问题|比例|比重|占比|数字|数据|数值|政策|做法|办法|内容)")
 _COLUMN_RE = re.compile(r"专栏\s*(\d{1,3})")
+# "下一个专栏", "前一个专栏": a 专栏 counted from the one just discussed.
+_NEXT_COLUMN = re.compile(r"([下后上前])一个?专栏")
 
 
 class ColumnRef(NamedTuple):
@@ -59,6 +61,9 @@ def is_followup(question: str) -> bool:
     q = without_fillers(question)
     if _FOLLOWUP_START.match(q) or _REFERRING.search(q) or (len(q) <= 8 and q.endswith(("呢", "呢？", "呢?"))):
         return True
+    first = re.split(r"[，,。；;？?！!]", q, maxsplit=1)[0]
+    if len(first) < len(q) and len(first) <= 8 and first.endswith("呢"):
+        return True  # "高职的呢，还有职教本科？": a short "X呢" opens it
     if _POINTING.search(q):
         return True  # "专栏里对它还有哪些安排": 它 is what was just discussed
     return not has_own_topic(q)
@@ -106,6 +111,11 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
         return Resolved(question, question, "", None)
     last = history[-1]
     column = _column_of(last)
+    step = _NEXT_COLUMN.search(question)
+    if step and column is not None:
+        # "下一个专栏呢": the 专栏 numbered after (or before) the one just discussed.
+        moved = ColumnRef(column.doc_id, column.n + (1 if step.group(1) in "下后" else -1))
+        return Resolved(question, question, "", moved if moved.n >= 1 else column)
     previous = _asked_before(history)
     search = f"{_switch_level(previous, question)} {without_fillers(question)}"
     vague = only_vague(question)

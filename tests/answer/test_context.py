@@ -173,3 +173,32 @@ def test_how_to_do_it_after_a_measures_lead_gives_its_paragraph(assistant):
     assert quotes[0] == "深入推进长三角职业教育一体化发展。"
     assert any("建设长三角职业教育产教融合云平台" in q for q in quotes[1:])
     assert any("“长三角样板”" in q for q in quotes)
+
+
+def test_a_short_what_about_opens_a_follow_up_of_two_parts(assistant):
+    from assistant.answer.context import is_followup
+    from assistant.types import Turn
+
+    assert is_followup("高职的呢，还有职教本科？") and is_followup("高职呢，职教本科呢？")
+    assert not is_followup("中职学校双师型教师比例要达到多少？")
+    history = [Turn("中职在校生规模规划到2025年是多少", "中职学校在校生人数：2020年为74.3万人，2025年目标为76万人")]
+    for question in ("高职的呢，还有职教本科？", "高职呢，职教本科呢？"):
+        a = assistant.ask(question, history)
+        assert a.answer.startswith(
+            "高职（高专）在校生人数：2020年为48.7万人，2025年目标为54万人，需增加5.3万人[1]。"
+            "职教本科在校生人数：2020年为0.48万人，2025年目标为3万人，需增加2.52万人[2]。"
+        )
+
+
+def test_the_next_column_is_counted_from_the_one_just_discussed(assistant):
+    from assistant.answer.context import ColumnRef, resolve
+    from assistant.types import Turn
+
+    history = [Turn("专栏9讲的是什么？", "专栏9：智慧校园提升行动……")]
+    assert resolve("下一个专栏呢？", history).column == ColumnRef(None, 10)
+    assert resolve("上一个专栏讲什么", history).column == ColumnRef(None, 8)
+    a = assistant.ask("下一个专栏呢？", history)
+    assert a.found and all(c.section[-1] == "专栏 10：云上“三名”行动计划" for c in a.citations)
+    # After the last one there is none: said so, with the numbers there are.
+    a = assistant.ask("下一个专栏呢？", [Turn("专栏11讲的是什么？", "专栏11：温台职业教育创新高地建设")])
+    assert not a.found and "文件中没有专栏12，现有专栏为专栏1至专栏11" in a.answer
