@@ -501,7 +501,7 @@ def missing_names(question: str, evidence: Sequence[str], own_names: str = "", o
         names += _institution_names(text, tagged, asked, own_names)
     # "开在哪些地方" asks where, not for a list of names: the documents' named region
     # (到“一带一路”国家) answers it. "具体哪些国家" wants the countries themselves.
-    if _ASKS_WHERE.search(norm) and "具体" not in norm:
+    if _ASKS_WHERE.search(norm) and not re.search(r"具体|分别|名单", norm):
         names += [q for q in _QUOTED_PLACE.findall(text) if normalize(q) not in norm]
     return None if names else "文件没有列出具体的名称或名单"
 

@@ -447,3 +447,10 @@ def test_single_everyday_words_of_listed_compounds_find_the_plans_terms(assistan
 def test_leaving_school_in_spoken_words_finds_the_two_groups_not_in_school(assistant):
     a = assistant.ask("孩子高中毕业就不想读书了，有什么职业培训能参加吗")
     assert a.found and any("两后生" in c.quote for c in a.citations)
+
+
+def test_a_cap_and_cutting_majors_in_everyday_words(assistant):
+    a = assistant.ask("老师搞社会培训多拿的绩效有没有上限？")
+    assert a.found and any("最高可上浮 50%" in c.quote for c in a.citations)
+    a = assistant.ask("招不到学生的专业会被砍掉吗？")
+    assert a.found and any("裁撤" in c.quote for c in a.citations)
