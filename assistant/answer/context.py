@@ -62,8 +62,8 @@ def is_followup(question: str) -> bool:
     if _FOLLOWUP_START.match(q) or _REFERRING.search(q) or (len(q) <= 8 and q.endswith(("呢", "呢？", "呢?"))):
         return True
     first = re.split(r"[，,。；;？?！!]", q, maxsplit=1)[0]
-    if len(first) < len(q) and len(first) <= 8 and first.endswith("呢"):
-        return True  # "高职的呢，还有职教本科？": a short "X呢" opens it
+    if len(first) < len(q) and len(first) <= 8 and first.endswith("呢") and not has_own_topic(first):
+        return True  # "高职的呢，还有职教本科？": a short "X呢" of the last topic opens it
     if _POINTING.search(q):
         return True  # "专栏里对它还有哪些安排": 它 is what was just discussed
     return not has_own_topic(q)
