@@ -217,7 +217,7 @@ def compose(
     unknown = unknown_topics(asked, k.corpus_norm, k.weights)
     if unknown and names_indicator(k, resolved, query_vector):
         # "……覆盖率，十四五末要到多少？起点是多少？": the row's baseline, in the user's word.
-        unknown = [u for u in unknown if not frames_value(asked, u[0])]
+        unknown = [u for u in unknown if not frames_value(asked, u[0], [w for w, _ in unknown])]
     named_rows = indicator_rows(k, resolved, query_vector, hits) if unknown else []
     if named_rows and asks_gap(question):
         # "研究生学历比例，目标和现状差多少": what a named row's target is compared with is that row's value.

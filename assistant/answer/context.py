@@ -97,7 +97,7 @@ def has_own_topic(question: str) -> bool:
             continue
         if token in LEVELS or token.isdigit() or any(token in cue or cue in token for cue in QUANTITY_CUES):
             continue
-        if token in ("年", "目标", "离", "比", "多", "还", "的") or token in META_WORDS or token in _VAGUE_WORDS or _TABLE_PART.match(token):
+        if token in ("年", "目标", "离", "比", "多", "还", "的", "点", "个点", "百分点", "个百分点") or token in META_WORDS or token in _VAGUE_WORDS or _TABLE_PART.match(token):
             continue
         return True
     return False
@@ -117,7 +117,7 @@ def resolve(question: str, history: Sequence[Turn]) -> Resolved:
         moved = ColumnRef(column.doc_id, column.n + (1 if step.group(1) in "下后" else -1))
         return Resolved(question, question, "", moved if moved.n >= 1 else column)
     previous = _asked_before(history)
-    search = f"{_switch_level(previous, question)} {without_fillers(question)}"
+    search = f"{_switch_term(_switch_level(previous, question), question)} {without_fillers(question)}"
     vague = only_vague(question)
     if vague:
         search = previous  # "具体怎么做？": its words (做) would only match 做好 elsewhere
@@ -193,6 +193,19 @@ def _switch_level(previous: str, question: str) -> str:
             word = target + word[len(prefix):]
         out.append(word)
     return "".join(out)
+
+
+def _switch_term(previous: str, question: str) -> str:
+    """"那四年制的呢？" after a question about 五年制: a word of the follow-up that differs from one of the
+    previous question only in its first character (四年制 / 五年制, 本科 / 专科) takes that word's place."""
+    from ..retrieval.lexical import tokenize
+
+    words = [w for w in tokenize(question) if len(w) >= 2]
+    for old in dict.fromkeys(w for w in tokenize(previous) if len(w) >= 2):
+        new = next((w for w in words if w != old and len(w) == len(old) and w[1:] == old[1:]), None)
+        if new is not None and new not in previous:
+            return previous.replace(old, new)
+    return previous
 
 
 def _mentions_column(question: str) -> bool:

@@ -26,7 +26,8 @@ LEVEL_SPELLINGS = ("中职", "高职", "高专", "高职高专", "中等职业",
 LEVEL_SCHOOLS = ("中职学校", "中等职业学校", "高职院校", "高等职业院校", "职业院校")
 # Words that ask for a quantity, a target or a gap (generic question forms).
 QUANTITY_CUES = (
-    "多少", "几", "多不多", "多吗", "比例", "比率", "占比", "率", "目标", "达到", "指标", "基数", "数值", "数量", "人数",
+    "多少", "几", "多大", "多不多", "多吗", "比例", "比率", "占比", "率", "目标", "达到", "指标", "基数", "数值", "数量", "人数",
+    "起点", "终点", "基线", "目标值",
     "现在", "目前", "现状", "差", "提高", "提升", "增加", "增长", "变化", "从", "到2025", "2025", "2020",
     "万人", "%", "百分", "所", "个", "元", "覆盖", "how many", "how much", "target", "rate", "percent",
 )
@@ -143,8 +144,12 @@ _FIGURE_CUES = ("个", "所", "元", "从")
 _FIGURE_CUE_RE = re.compile(r"\d\s*[个所元]|从\S{0,16}到")
 
 
+# "越来越差", "很差": 差 says something is poor, it asks no gap.
+_POOR = re.compile(r"(?:越来越|很|太|变|较|比较|更|特别)差")
+
+
 def asks_quantity(text: str) -> bool:
-    norm = normalize(text)
+    norm = _POOR.sub("", normalize(text))
     return any(cue in norm for cue in QUANTITY_CUES if cue not in _FIGURE_CUES) or bool(_FIGURE_CUE_RE.search(norm))
 
 

@@ -636,15 +636,23 @@ def _rewords_known(word: str, vocabulary) -> bool:
 _ABLE = frozenset("可以 能够 可否 能否".split())
 
 
-def frames_value(question: str, word: str) -> bool:
-    """"起点是多少": ``word`` is the only noun of a clause that asks for a value. Beside an indicator the
-    question names, it says which of the row's values is asked (its 2020 or 2025 figure), not a topic."""
+# "起点和终点分别是": a clause that asks for values by naming them.
+_ASKS_VALUES = re.compile(_ASKS_VALUE.pattern + r"|分别是|分别为|是什么|是啥|是几", re.I)
+
+
+def frames_value(question: str, word: str, unknown: Sequence[str] = ()) -> bool:
+    """"起点是多少", "起点和终点分别是": ``word`` is, with other ``unknown`` words only, the noun of a clause
+    that asks for values. Beside an indicator the question names, it says which of the row's values is
+    asked (its 2020 or 2025 figure), not a topic."""
     from ..retrieval.lexical import is_stopword
 
     for clause in _CLAUSE_RE.findall(normalize(question)):
-        if word not in clause or not _ASKS_VALUE.search(clause):
+        if word not in clause or not _ASKS_VALUES.search(clause):
             continue
-        others = [w for w, f in tag_asked(clause) if f.startswith(_NOUN_TAGS) and len(w) >= 2 and w != word and not is_stopword(w)]
+        others = [
+            w for w, f in tag_asked(clause)
+            if f.startswith(_NOUN_TAGS) and len(w) >= 2 and w != word and w not in unknown and not is_stopword(w)
+        ]
         if not others:
             return True
     return False

@@ -202,3 +202,19 @@ def test_the_next_column_is_counted_from_the_one_just_discussed(assistant):
     # After the last one there is none: said so, with the numbers there are.
     a = assistant.ask("下一个专栏呢？", [Turn("专栏11讲的是什么？", "专栏11：温台职业教育创新高地建设")])
     assert not a.found and "文件中没有专栏12，现有专栏为专栏1至专栏11" in a.answer
+
+
+def test_a_parallel_term_takes_the_place_of_the_previous_one(assistant):
+    from assistant.answer.context import _switch_term, has_own_topic, resolve
+    from assistant.types import Turn
+
+    assert _switch_term("五年制是怎么安排的？", "那四年制的呢？") == "四年制是怎么安排的？"
+    assert _switch_term("中职学校有多少所？", "那高职的呢？") == "高职学校有多少所？"
+    assert _switch_term("学分银行怎么建？", "那学费呢？") == "学分银行怎么建？"
+    assert resolve("那四年制呢？", [Turn("五年制是什么情况？", "")]).search_text.startswith("四年制是什么情况？")
+    a = assistant.ask("那四年制呢？", [Turn("五年制是怎么回事？", "")])
+    assert a.found and "四年制高职" in a.citations[0].quote
+    # Points of a percentage are no topic: "差几个点" follows up the row just asked about.
+    assert not has_own_topic("2020年是多少？差几个点")
+    a = assistant.ask("2020年是多少？差几个点", [Turn("高职专任教师研究生学历比例目标多少？", "")])
+    assert a.answer.startswith("高职院校专任教师中研究生学历比例：2020年为53.1%，2025年目标为65%，需提高11.9个百分点[1]")

@@ -259,3 +259,18 @@ def test_schooling_outside_vocational_education_is_counted_by_no_levels_row(assi
 def test_going_on_to_the_next_school_in_spoken_verbs_is_the_progression_row(assistant):
     a = assistant.ask("读职高以后能接着读大专的人多吗？")
     assert a.answer.startswith("中职学生直接升入高一级学校比例：2020年为42%，2025年目标为50%")
+
+
+def test_how_big_the_start_and_end_points_and_the_measures_of_a_named_row(assistant):
+    from assistant.answer.indicators import asks_quantity
+
+    assert asks_quantity("在校生要做到多大规模") and not asks_quantity("当地职高会不会越来越差")
+    a = assistant.ask("高职在校生到十四五末要做到多大规模？")
+    assert a.answer.startswith("高职（高专）在校生人数：2020年为48.7万人，2025年目标为54万人")
+    a = assistant.ask("中职学生直接升入高一级学校比例，起点和终点各是多少？")
+    assert a.answer.startswith("中职学生直接升入高一级学校比例：2020年为42%，2025年目标为50%，需提高8个百分点[1]")
+    # The target stated, the measures asked: the row, then its measures.
+    a = assistant.ask("区域中小学生职业体验覆盖面要做到100%，靠哪些举措？")
+    assert a.answer.startswith("区域中小學生职业体验覆盖面：2020年无基数")
+    assert "规划中相关的举措：" in a.answer and any("职业体验" in c.quote for c in a.citations if c.kind == "text")
+    assert not assistant.ask("我们这边的职高会不会越来越差？").answer.startswith("中职学校在校生人数")
