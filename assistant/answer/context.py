@@ -90,7 +90,11 @@ def has_own_topic(question: str) -> bool:
     from ..retrieval.lexical import tokenize
     from .indicators import LEVELS, QUANTITY_CUES
 
-    question = without_fillers(question)
+    from ..normalize import normalize
+    from .evidence import without_exception
+
+    # "除了标杆学校，还有别的吗": what the user already knows is no new topic.
+    question = without_exception(normalize(without_fillers(question)))
     untopical = _untopical_words(question)
     for token in tokenize(question):
         if token in untopical:

@@ -218,3 +218,13 @@ def test_a_parallel_term_takes_the_place_of_the_previous_one(assistant):
     assert not has_own_topic("2020年是多少？差几个点")
     a = assistant.ask("2020年是多少？差几个点", [Turn("高职专任教师研究生学历比例目标多少？", "")])
     assert a.answer.startswith("高职院校专任教师中研究生学历比例：2020年为53.1%，2025年目标为65%，需提高11.9个百分点[1]")
+
+
+def test_what_the_user_already_knows_is_no_new_topic(assistant):
+    from assistant.answer.context import has_own_topic
+    from assistant.types import Turn
+
+    assert not has_own_topic("除了标杆学校，还有别的吗") and has_own_topic("标杆学校有多少所")
+    a = assistant.ask("除了标杆学校，还有别的数吗", [Turn("专栏9讲的是什么？", "")])
+    assert a.found and all(c.section[-1] == "专栏 9：智慧校园提升行动" for c in a.citations)
+    assert "25 个省级示范性虚拟仿真实训基地" in a.citations[0].quote
