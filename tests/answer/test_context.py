@@ -225,6 +225,7 @@ def test_what_the_user_already_knows_is_no_new_topic(assistant):
     from assistant.types import Turn
 
     assert not has_own_topic("除了标杆学校，还有别的吗") and has_own_topic("标杆学校有多少所")
-    a = assistant.ask("除了标杆学校，还有别的数吗", [Turn("专栏9讲的是什么？", "")])
+    said = "制定职业院校智慧校园建设应用评价体系，培育建设 100 所省级职教信息化标杆学校，提升校园环境与应用服务的智能化水平。[1]"
+    a = assistant.ask("除了标杆学校，还有别的数吗", [Turn("专栏9讲的是什么？", said)])
     assert a.found and all(c.section[-1] == "专栏 9：智慧校园提升行动" for c in a.citations)
     assert "25 个省级示范性虚拟仿真实训基地" in a.citations[0].quote
