@@ -20,7 +20,6 @@ from .indicators import (
     LEVELS,
     QUANTITY_CUES,
     asked_unit,
-    asks_gap,
     asks_quantity,
     context_grams,
     describe_distance,
@@ -117,8 +116,9 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
     counted = _COUNT_OF.search(normalize(resolved.question)) or _COUNT_OF_EN.search(normalize(resolved.question))
     if counted and not _RATIO_WORDS.search(normalize(resolved.question)):
         rows = [r for r in rows if r.unit != "%"]  # "送出去多少毕业生" counts people, it asks no share
-    if asks_money(asked_clauses(resolved.question)) and not asks_gap(resolved.question):
-        rows = [r for r in rows if r.unit.endswith("元")]  # "平均工资多少" is not a share of teachers
+    if asks_money(asked_clauses(resolved.question)):
+        # "平均工资多少" is not a share of teachers, nor is "评上双师型工资能涨多少" a raise of that share.
+        rows = [r for r in rows if r.unit.endswith("元")]
     return rows
 
 

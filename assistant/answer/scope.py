@@ -326,6 +326,9 @@ def _distinctive_words(question: str) -> list[str]:
     ]
 
 
+_ITEMS_OF_A_COUNT = re.compile(r"几[个项条种类门][^，,。？?]{0,12}?(?:是什么|是哪些|有哪些|分别|叫什么|是啥|都是)")
+
+
 def missing_specifics(
     question: str, evidence: Sequence[str], own_names: str = "", one_topic: bool = False, listed: bool = False
 ) -> str | None:
@@ -342,7 +345,9 @@ def missing_specifics(
     """
     norm = normalize(question)
     text = normalize("".join(evidence))
-    unit = None if listed else _ASKED_UNIT.search(norm)
+    # "点名的几个活动是什么": the items are asked for, and their number only says there are several.
+    items = bool(_ITEMS_OF_A_COUNT.search(norm))
+    unit = None if listed or items else _ASKED_UNIT.search(norm)
     units = ""
     level = _ASKS_LEVEL.search(norm)
     if not unit and asks_money(norm) and not _states_money(text, relative=bool(_ASKS_CHANGE.search(norm)), level=level.group(0) if level else ""):
@@ -360,7 +365,7 @@ def missing_specifics(
         )
         if not re.search(counted, about):
             return f"文件提到了相关内容，但没有给出以“{wanted}”计的具体数字"
-    elif _ASKS_VALUE.search(norm) and not _NUMBER.search(text) and not listed:
+    elif _ASKS_VALUE.search(norm) and not _NUMBER.search(text) and not listed and not items:
         return "文件提到了相关内容，但没有给出具体数字"
     if _ASKS_STOCK.search(norm) and not _dated_figure(evidence, units if unit else ""):
         # The plan's other figures are what is to be built by 2025, not what there is.

@@ -626,3 +626,16 @@ def test_which_of_a_stated_count_asks_for_the_items_by_name(assistant):
     # The plan's own list answers "哪四条".
     a = assistant.ask("基本原则是哪四条？")
     assert a.found and a.answer.startswith("立德树人，德技并修。[1]")
+
+
+def test_the_items_of_a_count_are_asked_for_not_the_count(assistant):
+    evidence = ["深入开展“大国工匠进校园”“劳模进校园”“优秀职校生校园分享”等活动。"]
+    assert missing_specifics("规划里提到的几个进校园活动都是什么？", evidence) is None
+    assert missing_specifics("进校园活动一共搞几个？", evidence) == "文件提到了相关内容，但没有给出以“个”计的具体数字"
+    a = assistant.ask("规划里提到的几个进校园活动都是什么？")
+    assert a.found and "大国工匠进校园" in a.citations[0].quote
+
+
+def test_a_raise_in_pay_is_not_answered_by_a_share_of_teachers(assistant):
+    a = assistant.ask("当上双师型教师以后工资能涨多少？")
+    assert all(c.kind != "indicator" for c in a.citations)
