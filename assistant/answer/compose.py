@@ -215,7 +215,8 @@ def compose(
     # when it asks for a specific value, list or date, when little else of it is found,
     # or when the word is what an asked clause is about ("……可以免学费吗").
     unknown = unknown_topics(asked, k.corpus_norm, k.weights)
-    if unknown and names_indicator(k, resolved, query_vector):
+    row_named = bool(unknown) and names_indicator(k, resolved, query_vector)
+    if row_named:
         # "……覆盖率，十四五末要到多少？起点是多少？": the row's baseline, in the user's word.
         unknown = [u for u in unknown if not frames_value(asked, u[0], [w for w, _ in unknown])]
     named_rows = indicator_rows(k, resolved, query_vector, hits) if unknown else []
@@ -235,7 +236,7 @@ def compose(
     if unknown and resolved.column is None and (
         any(is_place(u) for u in unknown)
         or unknown_head_blocks(question, [w for w, _ in unknown], best_coverage, _known_weight(k, asked), k.corpus_norm)
-        or ((asks_specific(question) or best_coverage < 0.5) and not names_indicator(k, resolved, query_vector))
+        or ((asks_specific(question) or best_coverage < 0.5) and not row_named)
     ):
         return refusal(question, "文件没有提到" + "、".join(f"“{w}”" for w, _ in unknown[:3]), hits)
 

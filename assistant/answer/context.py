@@ -87,11 +87,10 @@ _VAGUE_MAX_CHARS = 12  # a longer question says something of its own
 
 def has_own_topic(question: str) -> bool:
     """Whether the question names a subject beyond levels, years and "how much / how far"."""
-    from ..retrieval.lexical import tokenize
-    from .indicators import LEVELS, QUANTITY_CUES
-
     from ..normalize import normalize
+    from ..retrieval.lexical import tokenize
     from .evidence import without_exception
+    from .indicators import LEVELS, QUANTITY_CUES
 
     # "除了标杆学校，还有别的吗": what the user already knows is no new topic.
     question = without_exception(normalize(without_fillers(question)))

@@ -79,12 +79,20 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
     if not k.rows:
         return []
     asked = resolved.question if not resolved.previous else resolved.search_text
-    # "职业体验覆盖面要到100%，有哪些具体抓手？": the measures of a row the question names, with the row.
-    measures_of_named = bool(_ASKS_MEASURES.search(normalize(asked))) and asks_quantity(asked) and names_indicator(k, resolved, query_vector)
-    if not asks_quantity(asked_clauses(asked)) and not measures_of_named:
-        return []  # "为了提高双师型比例，招聘上提了什么条件？" asks for conditions, not the ratio
     clauses = asked_clauses(asked)
-    if asks_list(clauses) and not _ASKS_FIGURE.search(clauses) and not names_indicator(k, resolved, query_vector):
+    named: list[bool] = []  # names_indicator, computed once when needed
+
+    def is_named() -> bool:
+        if not named:
+            named.append(names_indicator(k, resolved, query_vector))
+        return named[0]
+
+    if not asks_quantity(clauses) and not (
+        # "职业体验覆盖面要到100%，有哪些具体抓手？": the measures of a row the question names, with the row.
+        _ASKS_MEASURES.search(normalize(asked)) and asks_quantity(asked) and is_named()
+    ):
+        return []  # "为了提高双师型比例，招聘上提了什么条件？" asks for conditions, not the ratio
+    if asks_list(clauses) and not _ASKS_FIGURE.search(clauses) and not is_named():
         return []  # "有哪几种招生途径" lists ways; its 几 asks for no figure
     expanded = expand_query(resolved.search_text)
     matches = k.matcher.match(resolved.search_text, query_vector, expanded)

@@ -530,6 +530,11 @@ def _institution_names(text: str, tagged: Sequence[tuple[str, str]], asked: set[
 _WHAT = ("什么", "哪些", "啥", "哪种", "何种", "什么样")
 
 
+# "学烘焙", "烘焙专业": a study verb before, or a word for a field after, a word that names a field.
+_STUDY_VERBS = "学读修"
+_FIELD_NOUNS = frozenset("专业 专业群 课 课程 方向 手艺 技术 技能".split())
+
+
 def tag_asked(text: str) -> list[tuple[str, str]]:
     """The segmenter's (word, tag) pairs, with a verb that a question word asks for read as a noun:
     "有什么处罚" asks for a 处罚, as "有什么规定" asks for a 规定."""
@@ -552,10 +557,6 @@ def tag_asked(text: str) -> list[tuple[str, str]]:
         (w, "vn") if f.startswith("v") and len(w) >= 2 and ((i > 0 and tagged[i - 1][0] in _WHAT and is_head(i)) or names_field(i)) else (w, f)
         for i, (w, f) in enumerate(tagged)
     ]
-
-
-_STUDY_VERBS = "学读修"
-_FIELD_NOUNS = frozenset("专业 专业群 课 课程 方向 手艺 技术 技能".split())
 
 
 def _asked_for_by_name(question: str, word: str) -> bool:
