@@ -69,6 +69,15 @@ def names_indicator(k: Knowledge, resolved: Resolved, query_vector) -> bool:
     return max((m.lexical for m in matches), default=0.0) >= INDICATOR_NAMED_LEXICAL
 
 
+def names_row_key(k: Knowledge, resolved: Resolved, query_vector) -> bool:
+    """The question names what the best-matching row counts ("把专升本比例往25%上推"): its key term and a share or count."""
+    matches = k.matcher.match(resolved.search_text, query_vector)
+    if not matches:
+        return False
+    key = key_term(k, matches[0].row)
+    return bool(key) and key in normalize(resolved.search_text)
+
+
 # Schooling outside vocational education, named on its own: no vocational level's row counts it.
 _OTHER_SCHOOLING = re.compile(r"普通高中|普高|(?<!职业)高中(?!段)|初中|小学|幼儿园|普通本科|本科高校")
 _LEVEL_NAMED = re.compile("|".join((*LEVEL_SPELLINGS, "本科")))
@@ -87,12 +96,14 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
             named.append(names_indicator(k, resolved, query_vector))
         return named[0]
 
-    if not asks_quantity(clauses) and not (
-        # "职业体验覆盖面要到100%，有哪些具体抓手？": the measures of a row the question names, with the row.
-        _ASKS_MEASURES.search(normalize(asked)) and asks_quantity(asked) and is_named()
-    ):
+    # "职业体验覆盖面要到100%，有哪些具体抓手？", "要把专升本比例往25%上推，有哪些举措":
+    # the measures of a row the question names, or whose key term it holds, with the row.
+    row_measures = bool(_ASKS_MEASURES.search(normalize(asked))) and asks_quantity(asked) and (
+        is_named() or names_row_key(k, resolved, query_vector)
+    )
+    if not asks_quantity(clauses) and not row_measures:
         return []  # "为了提高双师型比例，招聘上提了什么条件？" asks for conditions, not the ratio
-    if asks_list(clauses) and not _ASKS_FIGURE.search(clauses) and not is_named():
+    if asks_list(clauses) and not _ASKS_FIGURE.search(clauses) and not (row_measures or is_named()):
         return []  # "有哪几种招生途径" lists ways; its 几 asks for no figure
     expanded = expand_query(resolved.search_text)
     matches = k.matcher.match(resolved.search_text, query_vector, expanded)
@@ -195,7 +206,13 @@ def answer_indicators(k: Knowledge, draft: AnswerDraft, rows: Sequence[Indicator
     # indicator's own distinctive terms, not just the question's wording.
     focus_groups = term_groups(" ".join(indicator_core(r.indicator) for r in rows))
     focus = [t for g in focus_groups for t in g]
+    key = key_term(k, rows[0])
+    # The retrieved chunks first, then every other chunk where the plan sets tasks that names the key term
+    # ("适度增加专升本计划" acts on 专升本比例 wherever retrieval ranked it).
     hits = list({id(s.sentence.chunk): s.sentence.chunk for s in scored}.values())
+    if key:
+        held = {id(c) for c in hits}
+        hits += [c for c in k.chunks if c.kind == "text" and id(c) not in held and is_measure(c) and key in normalize(c.text)]
     rescored = score_sentences(" ", [_as_hit(c) for c in hits], k.weights, focus_groups) if focus else []
     # Among them, those that also hold the question's own words come first ("名额会增加吗" → 增加专升本计划).
     asked = {
@@ -209,7 +226,6 @@ def answer_indicators(k: Knowledge, draft: AnswerDraft, rows: Sequence[Indicator
     restating = [s for s in candidates if states_row_value(rows, s)]
     # A measure is said where the plan sets its tasks and safeguards, not where it looks back or sets targets;
     # one that names what the indicator measures (专升本, “双师型”) acts on it even when it shares little else.
-    key = key_term(k, rows[0])
     keyed = [s for s in rescored if key and key in normalize(s.sentence.text)]
     def measures_of(ordered):
         return list({id(s): s for s in ordered if s not in restating and is_measure(s.sentence.chunk)}.values())
