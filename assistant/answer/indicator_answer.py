@@ -14,7 +14,7 @@ from ..normalize import normalize
 from ..retrieval.lexical import expand_query
 from ..types import Hit, IndicatorRow
 from .citations import AnswerDraft
-from .evidence import Scored, score_sentences, term_groups
+from .evidence import Scored, term_groups
 from .indicators import (
     LEVEL_SPELLINGS,
     LEVELS,
@@ -34,6 +34,7 @@ from .indicators import (
 )
 from .context import Resolved
 from .knowledge import Knowledge
+from .measures import asks_measures, key_term, related_measures
 from .listing import asks_list, asks_two_parts
 from .scope import asked_clauses, asks_money, question_parts
 
@@ -42,9 +43,6 @@ ROW_MIN_SCORE = 0.42  # a row's match score when the table ranks among the top h
 ROW_MIN_SCORE_UNRANKED = 0.55  # and when it does not
 INDICATOR_NAMED_LEXICAL = 0.8  # of an indicator name's weight the question must hold to name it
 OTHER_LEVEL_MIN_LEXICAL = 0.6  # how clearly the previous question named its row
-
-
-ASKED_WORDS_BONUS = 0.3  # for an indicator's related measures that hold the question's words
 
 
 _NOW_CUES = ("现在", "目前", "现状", "进展", "差多少", "还差", "当前", "now", "current")
@@ -98,7 +96,7 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
 
     # "职业体验覆盖面要到100%，有哪些具体抓手？", "要把专升本比例往25%上推，有哪些举措":
     # the measures of a row the question names, or whose key term it holds, with the row.
-    row_measures = bool(_ASKS_MEASURES.search(normalize(asked))) and asks_quantity(asked) and (
+    row_measures = bool(asks_measures(asked)) and asks_quantity(asked) and (
         is_named() or names_row_key(k, resolved, query_vector)
     )
     if not asks_quantity(clauses) and not row_measures:
@@ -126,6 +124,9 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
     matches = own
     ladder = ladder_levels(resolved.question, levels) if asks_two_parts(asked) else []
     rows = select_rows(matches, levels, min_score=min_score, parts_asked=asks_two_parts(asked), ladder=ladder)
+    if row_measures and not asks_quantity(clauses) and rows:
+        # Only the measures are asked: of the one indicator the question names ("哪些具体项目" names no row of 项目).
+        rows = [r for r in rows if r.indicator == rows[0].indicator]
     # A count asked in one unit is not answered by a row in another (几所 ≠ 万人).
     if asked_unit(resolved.question):
         # In a message of several questions, each asks in its own unit (or in none: "覆盖率要达到多少").
@@ -206,71 +207,12 @@ def answer_indicators(k: Knowledge, draft: AnswerDraft, rows: Sequence[Indicator
     # indicator's own distinctive terms, not just the question's wording.
     focus_groups = term_groups(" ".join(indicator_core(r.indicator) for r in rows))
     focus = [t for g in focus_groups for t in g]
-    key = key_term(k, rows[0])
-    # The retrieved chunks first, then every other chunk where the plan sets tasks that names the key term
-    # ("适度增加专升本计划" acts on 专升本比例 wherever retrieval ranked it).
-    hits = list({id(s.sentence.chunk): s.sentence.chunk for s in scored}.values())
-    if key:
-        held = {id(c) for c in hits}
-        hits += [c for c in k.chunks if c.kind == "text" and id(c) not in held and is_measure(c) and key in normalize(c.text)]
-    rescored = score_sentences(" ", [_as_hit(c) for c in hits], k.weights, focus_groups) if focus else []
-    # Among them, those that also hold the question's own words come first ("名额会增加吗" → 增加专升本计划).
-    asked = {
-        (s.sentence.chunk.doc_id, s.sentence.start): s.coverage
-        for s in score_sentences(" ", [_as_hit(c) for c in hits], k.weights, term_groups(question, k.weights))
-    }
-    rescored.sort(key=lambda s: -(s.score + ASKED_WORDS_BONUS * asked.get((s.sentence.chunk.doc_id, s.sentence.start), 0.0)))
-    # At most one sentence that restates a row's target (the plan's own wording of it);
-    # the rest are measures.
-    candidates = [s for s in rescored if s.coverage >= 0.35]
-    restating = [s for s in candidates if states_row_value(rows, s)]
-    # A measure is said where the plan sets its tasks and safeguards, not where it looks back or sets targets;
-    # one that names what the indicator measures (专升本, “双师型”) acts on it even when it shares little else.
-    keyed = [s for s in rescored if key and key in normalize(s.sentence.text)]
-    def measures_of(ordered):
-        return list({id(s): s for s in ordered if s not in restating and is_measure(s.sentence.chunk)}.values())
-
-    measures = measures_of([s for s in candidates if s in keyed] + [s for s in keyed if s not in candidates]) or measures_of(candidates)
-    # Asked for the measures themselves ("有啥具体办法提高这个比例"), more of them.
-    wanted = MEASURES_ASKED if _ASKS_MEASURES.search(normalize(question)) else 2 - len(restating[:1])
-    related = restating[:1] + measures[:wanted]
+    related = related_measures(k, rows, question, scored, focus_groups, lambda s: states_row_value(rows, s)) if focus else []
     if related:
         draft.parts.append("\n规划中相关的举措：")
         for s in related:
             n = draft.cite_text(k, s, focus)
             draft.parts.append(f"{draft.quoted(k, n)}[{n}]")
-
-
-_ASKS_MEASURES = re.compile(r"措施|举措|办法|做法|抓手|怎么(?:提高|提升|实现|做到|达到|完成)|如何(?:提高|提升|实现|做到|达到|完成)|靠什么|靠啥")
-MEASURES_ASKED = 3
-
-# Headings of the parts that set out what is to be done: 主要任务和工作举措, 保障措施, 行动计划.
-_MEASURE_PART = re.compile(r"任务|举措|措施|保障|行动|工程|计划")
-
-
-def key_term(k: Knowledge, row: IndicatorRow) -> str:
-    """The rarest noun of an indicator's name that is neither a level nor a measure word: what it counts
-    (专升本 in 高职（高专）毕业生专升本比例, 培训 in 职业院校开展技能培训人数)."""
-    from ..retrieval.lexical import tag
-    from .indicators import LEVEL_SCHOOLS, LEVEL_SPELLINGS, QUANTITY_CUES
-
-    def only_levels(w: str) -> bool:  # 高职, 高职高专; not 中高职一体化
-        return w in LEVEL_SCHOOLS or not re.sub("|".join(LEVEL_SPELLINGS), "", w)
-
-    nouns = [
-        w for w, f in tag(indicator_core(row.indicator))
-        if len(w) >= 2 and f.startswith(("n", "vn", "j", "x", "eng")) and not only_levels(w)
-        and not any(w in cue or cue in w for cue in QUANTITY_CUES) and k.weights.known(w)
-    ]
-    return max(nouns, key=k.weights.idf, default="")
-
-
-def is_measure(chunk) -> bool:
-    return any(_MEASURE_PART.search(h) for h in chunk.section)
-
-
-def _as_hit(chunk):
-    return Hit(chunk, 0.0, "hybrid")
 
 
 # The indicator table's first column is headed 维度; its values group the indicators.

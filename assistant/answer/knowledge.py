@@ -32,6 +32,7 @@ class Knowledge:
     sentences: Any = None  # retrieval.sentences.SentenceIndex, or None
     chunks: Sequence[Chunk] = ()
     warnings: list[str] = field(default_factory=list)  # shown with every answer (e.g. a store that needs re-ingest)
+    derived: dict[str, Any] = field(default_factory=dict)  # what answering derives from the rest, kept once worked out
 
     @cached_property
     def headings(self) -> list[tuple[str, tuple[str, ...], str]]:
