@@ -14,6 +14,7 @@ from typing import Sequence
 
 from ..normalize import normalize
 from .evidence import COVERS_VERBS
+from .indicators import QUANTITY_CUES
 
 PLAN_YEARS = range(2020, 2026)
 # A figure "reached" in a given year: the plan has baselines and targets, not yearly results.
@@ -614,7 +615,8 @@ def _other_choice_known(norm: str, at: int, corpus_norm: str) -> bool:
                 return False
             left = left[len(subject):]
             other = right if at < m.start() + len(subject) + len(left) else left
-            return any(len(w) >= 2 and w in corpus_norm for w, f in tag(other) if f.startswith(_NOUN_TAGS + ("a", "v")))
+            # A term of the user dictionary (预期性指标) is tagged x.
+            return any(len(w) >= 2 and w in corpus_norm for w, f in tag(other) if f.startswith(_NOUN_TAGS + ("a", "v", "x")))
     return False
 
 
@@ -688,6 +690,8 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
             continue
         if word in corpus_norm or word_frequency(word) >= _GENERIC_NOUN_FREQ:
             continue
+        if word in QUANTITY_CUES:
+            continue  # "起点和目标分别是多少": a word that asks for a figure is no topic
         if at > 0 and norm[at - 1] in _DEMONSTRATIVES:
             continue
         rest = _QUESTION_PREFIX.sub("", word)

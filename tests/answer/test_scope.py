@@ -639,3 +639,19 @@ def test_the_items_of_a_count_are_asked_for_not_the_count(assistant):
 def test_a_raise_in_pay_is_not_answered_by_a_share_of_teachers(assistant):
     a = assistant.ask("当上双师型教师以后工资能涨多少？")
     assert all(c.kind != "indicator" for c in a.citations)
+
+
+def test_a_word_asking_for_a_figure_is_no_unknown_topic(assistant):
+    from assistant.answer.scope import unknown_topics
+
+    k = assistant.knowledge
+    # 起点 is not in the plan, but it asks for the row's 2020 value; the row is named in part (1+X证书获取率).
+    assert unknown_topics("1+X证书获取率，中职和高职的起点和2025年目标分别是多少？", k.corpus_norm, k.weights) == []
+    a = assistant.ask("1+X证书获取率，中职和高职的起点和2025年目标分别是多少？")
+    assert a.found and a.answer.startswith("毕业生 1+X 证书获取率（中职）：2020年为15%，2025年目标为30%")
+
+
+def test_the_other_choice_may_be_a_term_of_the_user_dictionary(assistant):
+    # "约束性还是预期性指标": 预期性指标 is a user-dictionary term (tagged x) and in the plan.
+    a = assistant.ask("规划发展目标表中的各项指标属于约束性还是预期性指标？")
+    assert a.found and "以上指标均为预期性指标" in a.citations[0].quote
