@@ -63,17 +63,17 @@ def names_indicator(k: Knowledge, resolved: Resolved, query_vector) -> bool:
     for is that row's, and another word of the question ("起点") only frames the asking."""
     if not k.rows:
         return False
-    matches = k.matcher.match(resolved.search_text, query_vector)
+    return _spells_out_a_name(k.matcher.match(resolved.search_text, query_vector))
+
+
+def _spells_out_a_name(matches) -> bool:
     return max((m.lexical for m in matches), default=0.0) >= INDICATOR_NAMED_LEXICAL
 
 
-def names_row_key(k: Knowledge, resolved: Resolved, query_vector) -> bool:
-    """The question names what the best-matching row counts ("把专升本比例往25%上推"): its key term and a share or count."""
-    matches = k.matcher.match(resolved.search_text, query_vector)
-    if not matches:
-        return False
-    key = key_term(k, matches[0].row)
-    return bool(key) and key in normalize(resolved.search_text)
+def _names_row_key(k: Knowledge, matches, text: str) -> bool:
+    """The question names what the best-matching row counts ("把专升本比例往25%上推"): its key term."""
+    key = key_term(k, matches[0].row) if matches else ""
+    return bool(key) and key in normalize(text)
 
 
 # Schooling outside vocational education, named on its own: no vocational level's row counts it.
@@ -87,17 +87,20 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
         return []
     asked = resolved.question if not resolved.previous else resolved.search_text
     clauses = asked_clauses(asked)
-    named: list[bool] = []  # names_indicator, computed once when needed
+    plain: list = []  # the rows matched on the question's own words, computed once when needed
 
-    def is_named() -> bool:
-        if not named:
-            named.append(names_indicator(k, resolved, query_vector))
-        return named[0]
+    def plain_matches():
+        if not plain:
+            plain.append(k.matcher.match(resolved.search_text, query_vector))
+        return plain[0]
+
+    def is_named() -> bool:  # as names_indicator
+        return _spells_out_a_name(plain_matches())
 
     # "职业体验覆盖面要到100%，有哪些具体抓手？", "要把专升本比例往25%上推，有哪些举措":
     # the measures of a row the question names, or whose key term it holds, with the row.
-    row_measures = bool(asks_measures(asked)) and asks_quantity(asked) and (
-        is_named() or names_row_key(k, resolved, query_vector)
+    row_measures = asks_measures(asked) and asks_quantity(asked) and (
+        is_named() or _names_row_key(k, plain_matches(), resolved.search_text)
     )
     if not asks_quantity(clauses) and not row_measures:
         return []  # "为了提高双师型比例，招聘上提了什么条件？" asks for conditions, not the ratio

@@ -17,6 +17,7 @@ from typing import Sequence
 from ..normalize import normalize
 from ..types import Chunk, Hit, IndicatorRow
 from .evidence import Scored, score_sentences, split_sentences, term_groups
+from .indicators import LEVEL_SCHOOLS, LEVEL_SPELLINGS, QUANTITY_CUES, indicator_core
 from .knowledge import Knowledge
 
 ASKED_WORDS_BONUS = 0.3  # for a measure that also holds the question's words
@@ -43,7 +44,6 @@ def is_measure(chunk: Chunk) -> bool:
 def name_nouns(k: Knowledge, row: IndicatorRow) -> list[str]:
     """The nouns of an indicator's name that are neither a level nor a measure word, as the documents use them."""
     from ..retrieval.lexical import tag
-    from .indicators import LEVEL_SCHOOLS, LEVEL_SPELLINGS, QUANTITY_CUES, indicator_core
 
     def only_levels(w: str) -> bool:  # 高职, 高职高专; not 中高职一体化
         return w in LEVEL_SCHOOLS or not re.sub("|".join(LEVEL_SPELLINGS), "", w)
@@ -67,8 +67,6 @@ def restating_lead(k: Knowledge, row: IndicatorRow) -> str:
     if row.target_2025 in ("-", "—"):
         return ""
     value = re.compile(rf"(?<![\d.]){re.escape(row.target_2025)}(?![\d.])\s*{re.escape(row.unit[:2])}")
-    from .indicators import indicator_core
-
     name = _bigrams(indicator_core(row.indicator))
 
     def names_row(clause: str) -> bool:  # most of the row's name as written, not one word of it (学生)
@@ -94,6 +92,7 @@ def task_areas(k: Knowledge, row: IndicatorRow) -> frozenset[tuple[str, tuple[st
     """(doc_id, section path) of the task sections whose heading (or a 专栏 heading within) names the row's
     topic; a topic word named by more than one task section points at none."""
     from ..retrieval.lexical import tag
+
     cache = k.derived.setdefault("task_areas", {})
     key = (row.doc_id, row.start)
     if key in cache:
