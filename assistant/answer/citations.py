@@ -107,6 +107,20 @@ class AnswerDraft:
         self.citations.append(text_citation(n, s.chunk, start, end, text))
         return n
 
+    def clause_part(self, k: "Knowledge", run: Sequence["Scored"], terms: Sequence[str]) -> str:
+        """The answer's words for sentences that follow one another in the document (see
+        ``clause_runs``): one quote holds them all, and each sentence carries its marker."""
+        if len(run) == 1:
+            n = self.cite_text(k, run[0], terms)
+            return f"{self.quoted(k, n)}[{n}]"
+        first, last = run[0].sentence, run[-1].sentence
+        text = k.sources[first.chunk.doc_id]
+        n = next((c.n for c in self.citations if c.kind == "text" and c.doc_id == first.chunk.doc_id and c.start == first.start and c.end == last.end), 0)
+        if not n:
+            n = len(self.citations) + 1
+            self.citations.append(text_citation(n, first.chunk, first.start, last.end, text))
+        return "".join(f"{_whole(s.sentence.text)}[{n}]" for s in run)
+
     def cite_row(self, k: "Knowledge", row: IndicatorRow) -> int:
         """Cite an indicator row (once per answer); the marker's number."""
         for n, cited in self.rows.items():
@@ -121,12 +135,56 @@ class AnswerDraft:
         """The answer repeats exactly what the citation quotes (a sentence, or its window)."""
         c = self.citations[n - 1]
         text = c.quote
-        if not text.endswith(("。", "！", "？", "；", "”", "!", "?", ";")):
+        if not text.endswith(_ENDS_SENTENCE):
             source = k.sources.get(c.doc_id, "")
             # A whole line without a full stop (a table's note) is complete; a cut sentence is not.
             whole_line = c.end >= len(source) or source[c.end] == "\n"
             text = text.rstrip("，、,：:") + ("。" if whole_line else "……")
-        return text
+        return _LINE_BREAK.sub("", text)
+
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_ENDS_SENTENCE = ("。", "！", "？", "；", "”", "!", "?", ";")
+
+
+def _whole(sentence: str) -> str:
+    """A sentence followed by a line break in its document, as the answer gives it."""
+    text = _LINE_BREAK.sub("", sentence.strip())
+    return text if text.endswith(_ENDS_SENTENCE) else text.rstrip("，、,：:") + "。"
+
+
+def clause_runs(chosen: Sequence["Scored"], sources: Mapping[str, str]) -> list[list["Scored"]]:
+    """Group chosen sentences that follow one another in one chunk, with nothing but whitespace
+    between them, so that one quote holds a clause the document wrote as several sentences
+    ("育训并举，突破发展。" and the sentence that states it). A run never quotes more than
+    MAX_QUOTE_CHARS; runs keep the order of their best sentence, a run's sentences the document's."""
+    runs: list[list["Scored"]] = []
+    for s in chosen:
+        joined = [s]
+        for run in list(runs):
+            if _adjacent(run, s, sources) and _span(run + joined) <= MAX_QUOTE_CHARS:
+                joined = run + joined
+                runs.remove(run)
+        runs.append(sorted(joined, key=lambda x: x.sentence.start))
+    first = {id(s): i for i, s in enumerate(chosen)}
+    return sorted(runs, key=lambda run: min(first[id(s)] for s in run))
+
+
+def _adjacent(run: Sequence["Scored"], s: "Scored", sources: Mapping[str, str]) -> bool:
+    text = sources.get(s.sentence.chunk.doc_id, "")
+    for m in run:
+        a, b = m.sentence, s.sentence
+        if a.chunk.chunk_id != b.chunk.chunk_id:
+            continue
+        if a.end <= b.start and not text[a.end : b.start].strip():
+            return True
+        if b.end <= a.start and not text[b.end : a.start].strip():
+            return True
+    return False
+
+
+def _span(run: Sequence["Scored"]) -> int:
+    return max(s.sentence.end for s in run) - min(s.sentence.start for s in run)
 
 
 @dataclass(frozen=True)

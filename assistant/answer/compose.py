@@ -15,7 +15,7 @@ from typing import Sequence
 from ..normalize import normalize
 from ..retrieval.lexical import translate_english
 from ..types import Answer, Chunk, Hit
-from .citations import AnswerDraft, section_display, text_citation, verify
+from .citations import AnswerDraft, clause_runs, section_display, text_citation, verify
 from .context import META_WORDS, ColumnRef, Resolved, only_vague
 from .evidence import Scored, score_sentences, term_groups
 from .indicator_answer import (
@@ -91,6 +91,7 @@ ASKED_CLAUSE_BONUS = 0.3  # of the asked clauses' coverage, added to a sentence'
 _FIGURES = re.compile(r"\d+(?:\.\d+)?\s*%")
 _ANY_FIGURE = re.compile(r"\d")
 MAX_ANSWER_CHARS = 520
+HEADLINE_MAX_CHARS = 20  # a paragraph's opening sentence this short is its headline
 SECTION_OPENING_SENTENCES = 2
 PERIOD_MIN_SHARE = 0.5  # of the best score, for the sentence that states the period asked for
 
@@ -192,6 +193,7 @@ def compose(
         # And "how many (个/所/万人)" wants the sentence that states a number before the one that only names the thing.
         scored = _rescored(scored, lambda s: 0.0 if _ANY_FIGURE.search(s.sentence.text) else -FIGURES_PENALTY)
     keep_first = 1  # sentences cited whatever their score
+    headline = False  # the best sentence is a headline, cited with the sentence that states it
     if asks_duration(question) and scored:
         # "多长时间一轮": the best sentence that states a period ("5年一周期") follows the best one,
         # if it is close enough; the best one still decides whether the question is covered.
@@ -210,6 +212,12 @@ def compose(
             keep_first = 2
     if column is not None:
         scored.sort(key=lambda s: -(s.score + (0.5 if in_column(s.sentence.chunk) else 0.0)))
+    if scored and keep_first == 1 and len(scored[0].sentence.text) <= HEADLINE_MAX_CHARS and is_lead(k, scored[0]):
+        # A headline ("育训并举，突破发展。") says what its paragraph is about; the next sentence says it.
+        statement = paragraph_rest(k, scored[0])[:1]
+        if statement:
+            scored = [scored[0], statement[0], *(s for s in scored[1:] if not _overlaps(s, statement[0]))]
+            keep_first, headline = 2, True
 
     # Words the documents never use block an answer when they carry the question:
     # when it asks for a specific value, list or date, when little else of it is found,
@@ -352,6 +360,8 @@ def compose(
         else:
             two_parts = asks_two_parts(question)
             _answer_text(k, draft, scored, terms, parts_asked=two_parts, keep=keep_first,
+                         limit=MAX_SENTENCES + 1 if headline else 0,
+                         max_chars=MAX_ANSWER_CHARS + len(scored[1].sentence.text) if headline else MAX_ANSWER_CHARS,
                          coordinated=coordinated_terms(search, k.weights) if two_parts else ())
             if not resolved.previous:
                 # "技校算不算职业院校？技师学院能算大学吗": each question gets the sentence that answers it.
@@ -530,9 +540,8 @@ def _answer_text(
         chosen = _cover_the_coordinates(chosen, scored, coordinated, limit or MAX_SENTENCES)
     if parts_asked and not (coordinated and len(chosen) >= (limit or MAX_SENTENCES)):
         chosen = _cover_the_other_part(k, chosen, scored, limit or MAX_SENTENCES)
-    for s in chosen:
-        n = draft.cite_text(k, s, terms)
-        draft.parts.append(f"{draft.quoted(k, n)}[{n}]")
+    for run in clause_runs(chosen, k.sources):
+        draft.parts.append(draft.clause_part(k, run, terms))
 
 
 def _cover_the_coordinates(

@@ -170,8 +170,8 @@ def test_how_to_do_it_after_a_measures_lead_gives_its_paragraph(assistant):
 
     a = assistant.ask("具体怎么做？", [Turn("规划里长三角一体化有提到吗？", "有")])
     quotes = [c.quote for c in a.citations]
-    assert quotes[0] == "深入推进长三角职业教育一体化发展。"
-    assert any("建设长三角职业教育产教融合云平台" in q for q in quotes[1:])
+    assert quotes[0].startswith("深入推进长三角职业教育一体化发展。")
+    assert any("建设长三角职业教育产教融合云平台" in q for q in quotes)
     assert any("“长三角样板”" in q for q in quotes)
 
 
