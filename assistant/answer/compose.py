@@ -16,7 +16,7 @@ from ..normalize import normalize
 from ..retrieval.lexical import translate_english
 from ..types import Answer, Chunk, Hit
 from .citations import AnswerDraft, clause_runs, section_display, text_citation, verify
-from .context import META_WORDS, ColumnRef, Resolved, only_vague
+from .context import META_WORDS, ColumnRef, Resolved, has_own_topic, only_vague
 from .evidence import Scored, score_sentences, term_groups
 from .indicator_answer import (
     answer_dimensions,
@@ -32,6 +32,7 @@ from .indicators import asked_unit, asks_baseline_only, asks_gap, asks_quantity,
 from .knowledge import NUMBERING, Knowledge
 from .listing import (
     answer_headings,
+    asks_figures,
     asks_for_clause,
     asks_list,
     asks_two_parts,
@@ -181,6 +182,13 @@ def compose(
         if asked_groups:
             held = {_key(s): s.coverage for s in score_sentences(asked, text_hits, k.weights, asked_groups)}
             scored = _rescored(scored, lambda s: ASKED_CLAUSE_BONUS * held.get(_key(s), 0.0))
+    elif resolved.previous and search != resolved.previous and has_own_topic(question):
+        # "具体要建多少个中心？课程呢" after a question on 职业体验: the follow-up's own words weigh
+        # more than the earlier question's, which only say what is being talked about.
+        own_groups = term_groups(question, k.weights)
+        if own_groups:
+            held = {_key(s): s.coverage for s in score_sentences(question, text_hits, k.weights, own_groups)}
+            scored = _rescored(scored, lambda s: ASKED_CLAUSE_BONUS * held.get(_key(s), 0.0))
     scored = _favour_scope(scored, asked)
     if resolved.said:
         # "还有别的措施吗？": the clauses the previous answer quoted are not what is asked for.
@@ -189,7 +197,7 @@ def compose(
     if not asks_quantity(asked):
         # A sentence of targets and figures answers "how much"; "can I / is there" wants the measure.
         scored = _rescored(scored, lambda s: -FIGURES_PENALTY if _FIGURES.search(s.sentence.text) else 0.0)
-    elif asked_unit(question):
+    elif asked_unit(question) or asks_figures(question):
         # And "how many (个/所/万人)" wants the sentence that states a number before the one that only names the thing.
         scored = _rescored(scored, lambda s: 0.0 if _ANY_FIGURE.search(s.sentence.text) else -FIGURES_PENALTY)
     keep_first = 1  # sentences cited whatever their score

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple, Sequence
 from ..errors import QuestionError
 from ..types import Citation, Turn
 
-_FOLLOWUP_START = re.compile(r"^(那|那么|还有|另外|此外|它|它们|其|这|该|上述|同样|然后|and |what about |how about )", re.I)
+_FOLLOWUP_START = re.compile(r"^(那|那么|还有|另外|此外|它|它们|其|这|该|上述|同样|然后|具体|and |what about |how about )", re.I)
 # "还有别的措施吗": what the previous answer said is not what is asked for.
 _ASKS_OTHER = re.compile(r"别的|其他|其它|另外|此外|以外|之外")
 # "它" / "它们" anywhere, not inside a word (其它); a 专栏 named by neither number nor title ("专栏里…").
@@ -83,6 +83,8 @@ _NO_TOPIC_TAGS = ("v", "d", "r", "a", "y", "u", "p", "c", "f", "zg")
 # A part of the table pointed at, or its figures: "高职那栏2020年是多少", "高职的数据呢".
 _TABLE_PART = re.compile(r"^(?:[这那一该此]个?)?(?:栏|列|项|行|格)$|^(?:数|数字|数据|数值)$")
 _VAGUE_MAX_CHARS = 12  # a longer question says something of its own
+# Nouns of time and state that name no subject: "2020年的时候是多少？", "那时的情况呢？".
+_GENERAL_NOUNS = frozenset("时候 时间 时 那时 当时 情况 状况 样子".split())
 
 
 def has_own_topic(question: str) -> bool:
@@ -100,7 +102,7 @@ def has_own_topic(question: str) -> bool:
             continue
         if token in LEVELS or token.isdigit() or any(token in cue or cue in token for cue in QUANTITY_CUES):
             continue
-        if token in ("年", "目标", "离", "比", "多", "还", "的", "点", "个点", "百分点", "个百分点") or token in META_WORDS or token in _VAGUE_WORDS or _TABLE_PART.match(token):
+        if token in ("年", "目标", "离", "比", "多", "还", "的", "点", "个点", "百分点", "个百分点") or token in META_WORDS or token in _VAGUE_WORDS or token in _GENERAL_NOUNS or _TABLE_PART.match(token):
             continue
         return True
     return False

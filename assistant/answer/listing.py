@@ -37,8 +37,16 @@ LEAD_NAMED_SHARE = 0.7  # of a lead sentence's noun weight the question must hol
 
 
 def asks_list(question: str) -> bool:
-    """The question asks for a list (有哪些、哪几条、列一下)."""
-    return bool(_ASKS_LIST.search(question))
+    """The question asks for a list (有哪些、哪几条、列一下), not for figures ("有哪些具体数量")."""
+    return bool(_ASKS_LIST.search(question)) and not asks_figures(question)
+
+
+_ASKS_FIGURES = re.compile(r"(?:哪些|什么|啥)\S{0,3}(?:数量|数字|数据|数值|量化)")
+
+
+def asks_figures(question: str) -> bool:
+    """"思政课这块有哪些具体数量？": the figures stated about something, whatever they count."""
+    return bool(_ASKS_FIGURES.search(question))
 
 
 _LIST_WORDS = frozenset("包括 包含 内容 方面 部分 分为 分成 几个 几条 几项 几块 列出 列举 条 项 个 点".split())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from assistant.types import Turn
+
 
 def test_the_stores_own_titles_are_dropped_from_the_search_text():
     from assistant.answer.context import without_own_titles
@@ -229,3 +231,23 @@ def test_what_the_user_already_knows_is_no_new_topic(assistant):
     a = assistant.ask("除了标杆学校，还有别的数吗", [Turn("专栏9讲的是什么？", said)])
     assert a.found and all(c.section[-1] == "专栏 9：智慧校园提升行动" for c in a.citations)
     assert "25 个省级示范性虚拟仿真实训基地" in a.citations[0].quote
+
+
+def test_a_question_opening_with_specifically_continues_the_last_topic(assistant):
+    from assistant.answer.context import is_followup
+
+    assert is_followup("具体挑几所学校来做？")
+    a = assistant.ask("具体挑几所学校来做？", [Turn("德国双元制那个专栏讲的什么？", "")])
+    assert "选择 3 所机构、1 个项目与德国合作基础好的应用型本科院校和高职院校" in a.citations[0].quote
+    assert a.citations[0].section[-1] == "专栏 7：德国企业与院校在华举办职业教育试点项目"
+
+
+def test_a_time_word_names_no_topic_of_its_own(assistant):
+    a = assistant.ask("2020年那时候是多少", [Turn("中职双师型比例2025年目标？", "89%")])
+    assert a.answer.startswith("职业院校“双师型”教师占专业课教师比例（中职）：2020年为85.8%")
+
+
+def test_a_followups_own_words_outweigh_the_earlier_questions(assistant):
+    a = assistant.ask("具体要建几门课程？中心呢", [Turn("中小学的职业体验规划里怎么安排？", "")])
+    assert "建设 100 个职业体验中心和 150 门优质职业体验课程" in a.answer
+    assert any("150 门优质职业体验课程" in c.quote for c in a.citations)

@@ -91,3 +91,12 @@ def test_a_measure_whose_paragraph_holds_the_rest_of_the_question_is_answered_by
     # The paragraph under that lead, not the section's other measures.
     assert any("重点职业培训机构目录清单" in q for q in quotes)
     assert "大力提升技术技能创新服务水平。" not in quotes
+
+
+def test_asking_which_figures_is_no_list_of_measures(assistant):
+    from assistant.answer.listing import asks_figures, asks_list
+
+    assert asks_figures("思政课这块有哪些具体数量？") and not asks_list("思政课这块有哪些具体数量？")
+    assert asks_list("思政课方面有哪些举措？")
+    a = assistant.ask("双高计划这块都有哪些具体数字？")
+    assert "15 所" in a.citations[0].quote
