@@ -640,8 +640,10 @@ def _rewords_known(word: str, vocabulary) -> bool:
     return vocabulary.variant_of(word) is not None
 
 
-# "可以借力", "能够兜底": the word after these is an act.
-_ABLE = frozenset("可以 能够 可否 能否".split())
+# "可以借力", "能够兜底", "能不能算数": the word after these is an act.
+_ABLE = frozenset("可以 能够 可否 能否 不能 能不能 可不可以 会不会".split())
+# Words that ask when ("有没有给出时间节点"), as 多少 asks how much: no topic of their own.
+_WHEN_CUES = frozenset("节点 时间节点 时间表 时限 期限 截止 截止时间 截止日期".split())
 
 
 # "起点和终点分别是": a clause that asks for values by naming them.
@@ -680,6 +682,9 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
     for i, (word, flag) in enumerate(tagged):
         at = norm.find(word, position)
         position = at + len(word) if at != -1 else position
+        if at != -1 and norm[at + len(word) : at + len(word) + 2] == "不" + word[-1]:
+            # "这条路通不通": the last character is the verb of an A-not-A question (通不通), not part of a noun.
+            word = word[:-1]
         if len(word) < 2 or not flag.startswith(_NOUN_TAGS) or is_stopword(word) or word in translated or word in _ABOUT_THE_TEXT:
             continue
         if i > 0 and tagged[i - 1][0] in _ABLE:
@@ -690,8 +695,8 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
             continue
         if word in corpus_norm or word_frequency(word) >= _GENERIC_NOUN_FREQ:
             continue
-        if word in QUANTITY_CUES:
-            continue  # "起点和目标分别是多少": a word that asks for a figure is no topic
+        if word in QUANTITY_CUES or word in _WHEN_CUES:
+            continue  # "起点和目标分别是多少", "时间节点": a word that asks for a figure or a date is no topic
         if at > 0 and norm[at - 1] in _DEMONSTRATIVES:
             continue
         rest = _QUESTION_PREFIX.sub("", word)

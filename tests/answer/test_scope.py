@@ -655,3 +655,29 @@ def test_the_other_choice_may_be_a_term_of_the_user_dictionary(assistant):
     # "约束性还是预期性指标": 预期性指标 is a user-dictionary term (tagged x) and in the plan.
     a = assistant.ask("规划发展目标表中的各项指标属于约束性还是预期性指标？")
     assert a.found and "以上指标均为预期性指标" in a.citations[0].quote
+
+
+def test_an_a_not_a_verb_is_no_part_of_the_noun_before_it(assistant):
+    from assistant.answer.scope import unknown_topics
+
+    k = assistant.knowledge
+    # jieba cuts "这条路通不通" as 路通 | 不通: 通 is the verb asked about, 路 alone names nothing.
+    assert unknown_topics("中职和普高之间转学，这条路通不通？", k.corpus_norm, k.weights) == []
+    a = assistant.ask("中职和普高之间转学，这条路通不通？")
+    assert a.found and any("普职融通" in c.quote for c in a.citations)
+
+
+def test_the_word_after_a_modal_is_an_act(assistant):
+    from assistant.answer.scope import unknown_topics
+
+    k = assistant.knowledge
+    # 算数 (tagged n) after 不能 is what one may do with the credits, not a topic of its own.
+    assert unknown_topics("以前考的证书以后能不能算数？", k.corpus_norm, k.weights) == []
+    # A noun after a modal's verb still counts.
+    assert unknown_topics("中职能不能免学费？", k.corpus_norm, k.weights) == [("学费", "n")]
+
+
+def test_a_word_asking_for_a_date_is_no_unknown_topic(assistant):
+    a = assistant.ask("中职学校办学条件全面达标，有没有一个时间节点？")
+    assert a.found
+    assert "2025 年前实现全面达标" in a.citations[0].quote
