@@ -27,6 +27,13 @@ _PLACES = (
     "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
     "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 深圳 广州 南京 苏州 武汉 成都 西安"
 ).split()
+# The one-character names that joint names use ("浙港职业教育联盟", "沪苏浙皖"): a place so named is in the documents.
+_PLACE_ABBREVIATIONS = {
+    "北京": "京", "天津": "津", "上海": "沪", "重庆": "渝", "河北": "冀", "山西": "晋", "辽宁": "辽", "吉林": "吉",
+    "黑龙江": "黑", "江苏": "苏", "安徽": "皖", "福建": "闽", "江西": "赣", "山东": "鲁", "河南": "豫", "湖北": "鄂",
+    "湖南": "湘", "广东": "粤", "海南": "琼", "四川": "川", "贵州": "黔", "云南": "滇", "陕西": "陕", "甘肃": "甘",
+    "青海": "青", "台湾": "台", "广西": "桂", "西藏": "藏", "宁夏": "宁", "新疆": "新", "香港": "港", "澳门": "澳",
+}
 _ZHEJIANG_CITIES = "杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水 义乌".split()
 _INSTITUTION_RE = re.compile(r"([\u4e00-\u9fff]{2,10}?)(职业技术学院|职业学院|技师学院|职业技术大学|职业大学|大学|学院|中学|职业学校|职业高中|技工学校|中专)")
 # Characters that make a "name" before 学院/大学 a description rather than a name.
@@ -123,6 +130,12 @@ _ASKS_PROGRESS = re.compile(
 )
 
 
+def place_mentioned(place: str, corpus_norm: str) -> bool:
+    """The documents name ``place``, in full or by its one-character name beside 浙's (浙港, 沪苏浙皖)."""
+    short = _PLACE_ABBREVIATIONS.get(place)
+    return place in corpus_norm or bool(short and re.search(f"浙{short}|{short}浙", corpus_norm))
+
+
 def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
     norm = normalize(question)
     years = [int(y) for y in _YEAR_RE.findall(norm)]
@@ -155,7 +168,7 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
     for place in _PLACES:
         # "上海的兄弟单位问浙江…": the place is who asks, and 浙江 is what is asked about.
         asker = re.search(re.escape(place) + r"[^，。？?]{0,8}(?:问|咨询|来电|来函|来信|打听)[^，。？?]{0,4}浙江", norm)
-        if place in norm and place not in corpus_norm and not asker:
+        if place in norm and not place_mentioned(place, corpus_norm) and not asker:
             return ScopeCheck(f"文件是浙江省的规划，没有关于{place}的内容")
     for m in _INSTITUTION_RE.finditer(norm):
         prefix = m.group(1)

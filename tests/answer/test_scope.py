@@ -681,3 +681,14 @@ def test_a_word_asking_for_a_date_is_no_unknown_topic(assistant):
     a = assistant.ask("中职学校办学条件全面达标，有没有一个时间节点？")
     assert a.found
     assert "2025 年前实现全面达标" in a.citations[0].quote
+
+
+def test_a_place_the_plan_names_by_its_one_character_name_is_covered(assistant):
+    from assistant.answer.scope import place_mentioned
+
+    k = assistant.knowledge
+    # The plan names 香港 only in 浙港职业教育联盟.
+    assert place_mentioned("香港", k.corpus_norm) and not place_mentioned("澳门", k.corpus_norm)
+    a = assistant.ask("和香港那边有什么职业教育合作？")
+    assert a.found and "建立浙港职业教育联盟" in a.citations[0].quote
+    assert not assistant.ask("澳门的职业教育有什么合作？").found
