@@ -362,6 +362,9 @@ def compose(
             ordered = [best, *members, *scored[1:]]
             limit = max(LIST_MAX_SENTENCES, 1 + len(members)) if named_lead else LIST_MAX_SENTENCES
             _answer_text(k, draft, ordered, terms, limit=limit, max_chars=LIST_MAX_ANSWER_CHARS, keep=1 + len(members))
+            if not resolved.previous:
+                # "弘扬的时代风尚原文是哪几句？有哪些宣传活动？": the other question gets its own sentence.
+                _answer_other_questions(k, draft, question, [], text_hits, dense)
         elif asks_for_clause(question) and paragraph_lead(k, best):
             # Staff asking for "the clause": the paragraph's lead sentence names the measure the sentence belongs to.
             _answer_text(k, draft, [paragraph_lead(k, best), best, *scored[1:]], terms, keep=2)

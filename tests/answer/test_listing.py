@@ -100,3 +100,10 @@ def test_asking_which_figures_is_no_list_of_measures(assistant):
     assert asks_list("思政课方面有哪些举措？")
     a = assistant.ask("双高计划这块都有哪些具体数字？")
     assert "15 所" in a.citations[0].quote
+
+
+def test_a_list_question_beside_another_question_answers_both(assistant):
+    a = assistant.ask("我在写一篇新闻稿，规划弘扬的时代风尚原文是哪几句？宣传活动有哪些？")
+    quotes = [c.quote for c in a.citations]
+    assert any("弘扬“劳动光荣、技能宝贵、创造伟大”的时代风尚" in q for q in quotes)
+    assert any("办好职业技能大赛、职业教育活动周" in q for q in quotes)
