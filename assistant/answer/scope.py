@@ -226,12 +226,14 @@ _INSTITUTION_UNITS = "所家个"
 # "在哪些地方发力": 地方 before a verb of effort means "which respects", not places.
 _EFFORT = r"(?!\S{0,2}(?:发力|着力|用力|努力|使劲|下功夫|下工夫|入手|着手|突破|改进|不足))"
 # "报哪个部门批准": which body, by name.
+# Within one clause: "哪些措施？教师企业实践基地…" asks for no enterprise by name.
+_IN_CLAUSE = r"[^，,。？?！!；;：:\s]"
 _WHICH_BODY = r"哪(?:个|一个|一级)(?:部门|单位|机构)"
 # "哪所", "哪两所", "是哪个学校": one or more institutions, by name.
 _WHICH_NAMED = r"哪[一两三四五六七八九十]?[所家]|哪一?个(?:学校|院校|学院|大学|企业|公司)"
 _ASKS_NAMES = re.compile(
     r"哪几[所家位门]|哪[一两三四五六七八九十]?门|哪\d+[个所家项门]|具体是哪|具体在哪|分别是哪|分别是什么|名单|" + _WHICH_NAMED + "|"
-    r"哪(?:些|几个)\S{0,6}(?:学校|院校|学院|企业|机构|城市|地方" + _EFFORT + r"|专业|单位|国家(?!级)|科目)|" + _WHICH_BODY
+    r"哪(?:些|几个)" + _IN_CLAUSE + r"{0,6}(?:学校|院校|学院|企业|机构|城市|地方" + _EFFORT + r"|专业|单位|国家(?!级)|科目)|" + _WHICH_BODY
 )
 # "Which schools / companies / countries": names no count in the indicator table can give.
 _ASKS_ORG_NAMES = re.compile(r"哪几[所家]|" + _WHICH_NAMED + r"|名单|哪(?:些|几)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
@@ -254,8 +256,8 @@ _ASKS_WHERE = re.compile(r"哪(?:些|几个|个)?(?:地方" + _EFFORT + r"|地�
 # Places and organizations; jieba's person-name guesses (nr) are too noisy to count.
 _PROPER_TAGS = ("ns", "nt")
 # What kind of name is asked for: a place (ns) does not name a school, nor an organization (nt) a city.
-_ASKS_ORGANIZATIONS = re.compile(r"哪几?[所家]|" + _WHICH_NAMED + r"|哪(?:些|几个?|一)\S{0,8}(?:学校|院校|学院|大学|企业|机构|单位|公司)|" + _WHICH_BODY)
-_ASKS_PLACES = re.compile(r"哪(?:些|几个?|个)\S{0,8}(?:国家(?!级)|城市|地区|地方" + _EFFORT + r"|区域|省份|省|市|县)")
+_ASKS_ORGANIZATIONS = re.compile(r"哪几?[所家]|" + _WHICH_NAMED + r"|哪(?:些|几个?|一)" + _IN_CLAUSE + r"{0,8}(?:学校|院校|学院|大学|企业|机构|单位|公司)|" + _WHICH_BODY)
+_ASKS_PLACES = re.compile(r"哪(?:些|几个?|个)" + _IN_CLAUSE + r"{0,8}(?:国家(?!级)|城市|地区|地方" + _EFFORT + r"|区域|省份|省|市|县)")
 # jieba does not tag a school's name as one organization (宁波 | 职业 | 技术 | 学院): a place followed
 # by an institution's word within a few characters is one ("宁波职业技术学院", "浙江省教育厅";
 # not "高水平中职学校").

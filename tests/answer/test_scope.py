@@ -692,3 +692,15 @@ def test_a_place_the_plan_names_by_its_one_character_name_is_covered(assistant):
     a = assistant.ask("和香港那边有什么职业教育合作？")
     assert a.found and "建立浙港职业教育联盟" in a.citations[0].quote
     assert not assistant.ask("澳门的职业教育有什么合作？").found
+
+
+def test_asking_for_names_stays_inside_one_clause(assistant):
+    from assistant.answer.scope import missing_names
+
+    # "哪些措施？教师企业实践基地…": 企业 belongs to the next question, which asks a count.
+    question = "规划对“双师型”教师队伍有哪些措施？教师企业实践基地建多少个？"
+    assert missing_names(question, ["健全“双师型”教师认定、聘用和考核机制。"]) is None
+    a = assistant.ask(question)
+    assert a.found and "100 个省级职业院校教师企业实践基地" in a.answer
+    # Within one clause the names are still asked for.
+    assert missing_names("有哪些合作企业？", ["校企共建“双师型”教师培养培训基地。"]) == "文件没有列出具体的名称或名单"
