@@ -374,14 +374,9 @@ def missing_specifics(
         # The count asked for must be in the clause the answer leads with, or in one that shares a
         # distinctive word with the question ("名师金课…几门"): not only in a clause about something
         # else ("30 所‘三全育人’典型学校" for "新增多少所职业本科学校").
-        counted = rf"\d(?:\.\d+)?\s*[万亿]?\s*{units}"
-        words = _distinctive_words(norm)
-        about = text if one_topic or not evidence else "".join(
-            e for i, e in enumerate(map(normalize, evidence)) if i == 0 or any(w in e for w in words)
-        )
-        if not re.search(counted, about):
+        if not _figure_about(norm, evidence, rf"{units}", one_topic):
             return f"文件提到了相关内容，但没有给出以“{wanted}”计的具体数字"
-    elif _ASKS_VALUE.search(norm) and not _NUMBER.search(text) and not listed and not items:
+    elif _ASKS_VALUE.search(norm) and not listed and not items and not _figure_about(norm, evidence, "", one_topic):
         return "文件提到了相关内容，但没有给出具体数字"
     if _ASKS_STOCK.search(norm) and not _dated_figure(evidence, units if unit else ""):
         # The plan's other figures are what is to be built by 2025, not what there is.
@@ -468,6 +463,34 @@ def _asking_clauses(question: str) -> list[str]:
             asked.extend(range(since, i))
         asked.append(i)
     return [clauses[i] for i in asked]
+
+
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*[万亿]?\s*")
+
+
+def _figure_about(question: str, evidence: Sequence[str], units: str, one_topic: bool = False) -> bool:
+    """Some clause of the evidence states a figure (followed by ``units``, a pattern) that answers the question.
+
+    The figure stands in the clause the answer leads with, or in one that holds every distinctive
+    word of the question that the evidence holds: "3 年以上企业工作经历" is 招聘's condition, not the
+    双师型认定 the lead is about. A figure the user stated ("年培训150万人次，其中农民工…多少人次")
+    is what they know, not an answer. ``one_topic``: the evidence is all about what is asked.
+    """
+    own = set(re.findall(r"\d+(?:\.\d+)?", question))
+    from ..retrieval.lexical import tokenize
+
+    quotes = [normalize(e) for e in evidence]
+    if not quotes:
+        return False
+    # Words, not substrings: 扩大专业 holds no 大专.
+    words = [set(tokenize(q)) for q in quotes]
+    held = [w for w in _distinctive_words(question) if any(w in ws for ws in words)]
+    for i, quote in enumerate(quotes):
+        if not (one_topic or i == 0 or all(w in words[i] for w in held)):
+            continue
+        if any(m.group(1) not in own for m in re.finditer(_FIGURE.pattern + units, quote)):
+            return True
+    return False
 
 
 def _dated_figure(evidence: Sequence[str], units: str) -> bool:

@@ -704,3 +704,27 @@ def test_asking_for_names_stays_inside_one_clause(assistant):
     assert a.found and "100 个省级职业院校教师企业实践基地" in a.answer
     # Within one clause the names are still asked for.
     assert missing_names("有哪些合作企业？", ["校企共建“双师型”教师培养培训基地。"]) == "文件没有列出具体的名称或名单"
+
+
+def test_a_figure_answers_only_in_a_clause_about_what_is_asked():
+    # The lead is about 双师型认定; the 3 年 figure is the condition of 招聘, which holds neither word.
+    lead = "健全“双师型”教师认定、聘用和考核机制，发挥行业作用，校企共建“双师型”教师培养培训基地和教师企业实践基地。"
+    hiring = "面向具有3 年以上企业工作经历并具有高职以上学历的人员公开招聘专业教师。"
+    assert missing_specifics("双师型教师认定需要有几年企业工作经历？", [lead, hiring]) == "文件提到了相关内容，但没有给出具体数字"
+    # Words, not substrings: 扩大专业 holds no 大专, so the 25% clause still answers.
+    pilot = "适度增加专升本计划，稳步扩大专业学位研究生培养规模。"
+    goal = "高职（高专）毕业生专升本比例达到 25%。"
+    assert missing_specifics("读大专以后能专升本吗？大概多少人能升上去？", [pilot, goal]) is None
+
+
+def test_the_users_own_figure_is_no_answer_to_their_question():
+    total = "全省年培训人数达到 150 万人次。"
+    assert missing_specifics("规划说年培训150万人次，其中农民工要培训多少人次？", [total]) == (
+        "文件提到了相关内容，但没有给出以“人次”计的具体数字"
+    )
+    assert missing_specifics("全省年培训人数要达到多少万人次？", [total]) is None
+
+
+def test_how_many_schools_there_are_is_not_answered_by_a_target(assistant):
+    a = assistant.ask("规划里全省中职学校一共有多少所？")
+    assert not a.found and a.citations == ()
