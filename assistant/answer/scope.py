@@ -95,11 +95,18 @@ def named_document_content(question: str, titles: Sequence[str]) -> str | None:
     return None
 
 
+# The country as a whole, however it is called ("国家层面定的目标", "教育部要求").
+_NATIONAL = re.compile(r"全国|国家层面|国家(?:定|规定|要求)的?|教育部")
+
+
 def area_other_than_province(question: str) -> str | None:
     """An area other than the whole province that the question names (全国, 在杭州, 宁波市),
     for figures that the indicator table gives for the province only."""
     from ..retrieval.lexical import tag
 
+    national = _NATIONAL.search(normalize(question))
+    if national:
+        return national.group(0)
     tagged = tag(question)
     named = {*_PLACES, *_ZHEJIANG_CITIES, "全国"}
     for word, flag in tagged:
@@ -233,7 +240,7 @@ _WHICH_BODY = r"哪(?:个|一个|一级)(?:部门|单位|机构)"
 _WHICH_NAMED = r"哪[一两三四五六七八九十]?[所家]|哪一?个(?:学校|院校|学院|大学|企业|公司)"
 _ASKS_NAMES = re.compile(
     r"哪几[所家位门]|哪[一两三四五六七八九十]?门|哪\d+[个所家项门]|具体是哪|具体在哪|分别是哪|分别是什么|名单|" + _WHICH_NAMED + "|"
-    r"哪(?:些|几个)" + _IN_CLAUSE + r"{0,6}(?:学校|院校|学院|企业|机构|城市|地方" + _EFFORT + r"|专业|单位|国家(?!级)|科目)|" + _WHICH_BODY
+    r"哪(?:些|几个)" + _IN_CLAUSE + r"{0,6}(?:学校|院校|学院|企业|机构|城市|地方" + _EFFORT + r"|专业|单位|国家(?!级)|科目|县|省份|地区)|" + _WHICH_BODY
 )
 # "Which schools / companies / countries": names no count in the indicator table can give.
 _ASKS_ORG_NAMES = re.compile(r"哪几[所家]|" + _WHICH_NAMED + r"|名单|哪(?:些|几)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
@@ -374,9 +381,9 @@ def missing_specifics(
         # The count asked for must be in the clause the answer leads with, or in one that shares a
         # distinctive word with the question ("名师金课…几门"): not only in a clause about something
         # else ("30 所‘三全育人’典型学校" for "新增多少所职业本科学校").
-        if not _figure_about(norm, evidence, rf"{units}", one_topic):
+        if not _figure_about(norm, evidence, re.compile(_FIGURE.pattern + units), one_topic):
             return f"文件提到了相关内容，但没有给出以“{wanted}”计的具体数字"
-    elif _ASKS_VALUE.search(norm) and not listed and not items and not _figure_about(norm, evidence, "", one_topic):
+    elif _ASKS_VALUE.search(norm) and not listed and not items and not _figure_about(norm, evidence, _FIGURE, one_topic):
         return "文件提到了相关内容，但没有给出具体数字"
     if _ASKS_STOCK.search(norm) and not _dated_figure(evidence, units if unit else ""):
         # The plan's other figures are what is to be built by 2025, not what there is.
@@ -465,31 +472,32 @@ def _asking_clauses(question: str) -> list[str]:
     return [clauses[i] for i in asked]
 
 
-_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*[万亿]?\s*")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*[万亿]?\s*")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
-def _figure_about(question: str, evidence: Sequence[str], units: str, one_topic: bool = False) -> bool:
-    """Some clause of the evidence states a figure (followed by ``units``, a pattern) that answers the question.
+def _figure_about(question: str, evidence: Sequence[str], figure: re.Pattern, one_topic: bool = False) -> bool:
+    """Some clause of the evidence states a ``figure`` (a count, with its unit when one is asked) that answers the question.
 
     The figure stands in the clause the answer leads with, or in one that holds every distinctive
     word of the question that the evidence holds: "3 年以上企业工作经历" is 招聘's condition, not the
     双师型认定 the lead is about. A figure the user stated ("年培训150万人次，其中农民工…多少人次")
     is what they know, not an answer. ``one_topic``: the evidence is all about what is asked.
     """
-    own = set(re.findall(r"\d+(?:\.\d+)?", question))
     from ..retrieval.lexical import tokenize
 
+    own = set(_DIGITS.findall(question))
     quotes = [normalize(e) for e in evidence]
-    if not quotes:
-        return False
     # Words, not substrings: 扩大专业 holds no 大专.
     words = [set(tokenize(q)) for q in quotes]
     held = [w for w in _distinctive_words(question) if any(w in ws for ws in words)]
     for i, quote in enumerate(quotes):
         if not (one_topic or i == 0 or all(w in words[i] for w in held)):
             continue
-        if any(m.group(1) not in own for m in re.finditer(_FIGURE.pattern + units, quote)):
-            return True
+        for m in figure.finditer(quote):
+            digits = _DIGITS.match(m.group(0))
+            if digits is None or digits.group(0) not in own:
+                return True
     return False
 
 

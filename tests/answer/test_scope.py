@@ -728,3 +728,16 @@ def test_the_users_own_figure_is_no_answer_to_their_question():
 def test_how_many_schools_there_are_is_not_answered_by_a_target(assistant):
     a = assistant.ask("规划里全省中职学校一共有多少所？")
     assert not a.found and a.citations == ()
+
+
+def test_the_country_is_named_in_more_ways_than_one():
+    from assistant.answer.scope import area_other_than_province
+
+    assert area_other_than_province("国家层面给高职双师型教师比例定的目标是多少？") == "国家层面"
+    assert area_other_than_province("教育部要求的双师型比例是多少？") == "教育部"
+    assert area_other_than_province("到2025年高职双师型教师比例要达到多少？") is None
+
+
+def test_which_counties_asks_for_their_names():
+    region = "支持山区 26 县做强职业教育中心，服务区域转型升级和乡村振兴。"
+    assert missing_specifics("山区26县具体指哪些县？", [region]) == "文件没有列出具体的名称或名单"
