@@ -26,6 +26,7 @@ from .indicators import (
     describe_row,
     given_value,
     indicator_core,
+    level_grams,
     ladder_levels,
     mentioned_levels,
     prefer_own_words,
@@ -125,6 +126,11 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
         # The level-only row was good enough to answer, so the row that shares a word of its own is too.
         min_score = ROW_MIN_SCORE
     matches = own
+    generic = context | level_grams()
+    if not any(m.shared - generic for m in matches):
+        # "高职院校生师比目标": a row that shares only a level and its schools is named by nothing the
+        # question asks about; only a close embedding match makes it the row asked for.
+        min_score = max(min_score, ROW_MIN_SCORE_UNRANKED)
     ladder = ladder_levels(resolved.question, levels) if asks_two_parts(asked) else []
     rows = select_rows(matches, levels, min_score=min_score, parts_asked=asks_two_parts(asked), ladder=ladder)
     if row_measures and not asks_quantity(clauses) and rows:

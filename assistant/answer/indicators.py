@@ -71,32 +71,60 @@ class IndicatorMatcher:
         self.name_vectors = name_vectors or {}
         df: Counter[str] = Counter()
         self._grams = {}
+        self._cores = {}
         for name in self.names:
-            grams = set(_bigrams(indicator_core(name)))
+            core = indicator_core(name)
+            grams = set(_bigrams(core))
+            self._cores[name] = core
             self._grams[name] = grams
             df.update(grams)
         n = max(len(self.names), 1)
         self._idf = {g: math.log(1 + n / c) for g, c in df.items()}
 
-    def lexical(self, question_norm: str, name: str) -> float:
+    def held(self, question_norm: str, name: str, words: frozenset[str] | None = None) -> frozenset[str]:
+        """The name's bigrams that the question holds as words: a word of the question's own
+        (``words``, its segmentation), or part of three characters both share. A bigram the
+        question only holds across its words' edge is none: 院校|生师比 holds no 在校生's 校生."""
+        from ..retrieval.lexical import tokenize
+
+        if words is None:
+            words = frozenset(tokenize(question_norm))
+        core = self._cores[name]
+        out = set()
+        for i in range(len(core) - 1):
+            g = core[i : i + 2]
+            if g not in question_norm:
+                continue
+            wider = (i > 0 and core[i - 1 : i + 2] in question_norm) or (i + 3 <= len(core) and core[i : i + 3] in question_norm)
+            if g in words or wider:
+                out.add(g)
+        return frozenset(out)
+
+    def lexical(self, question_norm: str, name: str, words: frozenset[str] | None = None) -> float:
         grams = self._grams[name]
         total = sum(self._idf[g] for g in grams) or 1.0
-        return sum(self._idf[g] for g in grams if g in question_norm) / total
+        return sum(self._idf[g] for g in self.held(question_norm, name, words)) / total
 
     def closest_name(self, text: str) -> tuple[str, float]:
         """The indicator name that shares most of ``text``'s words (by ``lexical``), and that share."""
+        from ..retrieval.lexical import tokenize
+
         norm = _STRIP_RE.sub("", normalize(text))
-        scored = [(name, self.lexical(norm, name)) for name in self.names]
+        words = frozenset(tokenize(norm))
+        scored = [(name, self.lexical(norm, name, words)) for name in self.names]
         return max(scored, key=lambda item: item[1], default=("", 0.0))
 
     def match(self, question: str, query_vector: Sequence[float] | None = None, expanded: str = "") -> list[RowMatch]:
+        from ..retrieval.lexical import tokenize
+
         q = _STRIP_RE.sub("", normalize(question + " " + expanded))
+        words = frozenset(tokenize(q))
         # An English question names an indicator only through the glossary's terms:
         # how many of those the name holds is the lexical evidence.
         english = _english_terms(question)
         scored: dict[str, tuple[float, float, frozenset[str]]] = {}
         for name in self.names:
-            lex = self.lexical(q, name)
+            lex = self.lexical(q, name, words)
             if english:
                 core = indicator_core(name)
                 lex = max(lex, 0.8 * sum(t in core for t in english) / len(english))
@@ -104,7 +132,7 @@ class IndicatorMatcher:
             if query_vector is not None and name in self.name_vectors:
                 dense = sum(a * b for a, b in zip(query_vector, self.name_vectors[name]))
             # e5 cosines sit in ~0.7–0.9; rescale so 0.8 → 0.5.
-            shared = frozenset(g for g in self._grams[name] if g in q)
+            shared = self.held(q, name, words)
             scored[name] = (0.65 * lex + 0.35 * max(0.0, (dense - 0.7) * 5), lex, shared)
         out = [RowMatch(r, *scored[r.indicator]) for r in self.rows]
         out.sort(key=lambda m: -m.score)

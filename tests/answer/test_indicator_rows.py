@@ -259,3 +259,16 @@ def test_how_big_the_start_and_end_points_and_the_measures_of_a_named_row(assist
     assert a.answer.startswith("区域中小學生职业体验覆盖面：2020年无基数")
     assert "规划中相关的举措：" in a.answer and any("职业体验" in c.quote for c in a.citations if c.kind == "text")
     assert not assistant.ask("我们这边的职高会不会越来越差？").answer.startswith("中职学校在校生人数")
+
+
+def test_a_bigram_held_only_across_the_questions_word_edge_is_not_shared(assistant):
+    # 院校|生师比 holds the characters 校生 of 在校生, but not the word.
+    k = assistant.knowledge
+    names = {m.row.indicator: m.shared for m in k.matcher.match("高职院校生师比规划目标是多少？")}
+    assert "校生" not in names["高职（高专）在校生人数（万人）"]
+    assert "校生" in {m.row.indicator: m.shared for m in k.matcher.match("高职在校生有多少？")}["高职（高专）在校生人数（万人）"]
+
+
+def test_a_row_sharing_only_a_level_and_its_schools_is_not_the_row_asked_for(assistant):
+    a = assistant.ask("高职院校生师比规划目标是多少？")
+    assert not any(c.kind == "indicator" for c in a.citations)
