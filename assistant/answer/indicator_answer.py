@@ -8,6 +8,7 @@ rows is ``indicators.py``; this module decides when the table answers and compos
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import Sequence
 
 from ..normalize import normalize
@@ -16,6 +17,7 @@ from ..types import Hit, IndicatorRow
 from .citations import AnswerDraft
 from .evidence import Scored, term_groups
 from .indicators import (
+    LEVEL_SCHOOLS,
     LEVEL_SPELLINGS,
     LEVELS,
     QUANTITY_CUES,
@@ -37,7 +39,7 @@ from .context import Resolved
 from .knowledge import Knowledge
 from .measures import asks_measures, key_term, related_measures
 from .listing import asks_list, asks_two_parts
-from .scope import asked_clauses, asks_money, question_parts
+from .scope import DISTINCTIVE_FREQ, asked_clauses, asks_money, question_parts
 
 
 ROW_MIN_SCORE = 0.42  # a row's match score when the table ranks among the top hits
@@ -133,6 +135,7 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
         min_score = max(min_score, ROW_MIN_SCORE_UNRANKED)
     ladder = ladder_levels(resolved.question, levels) if asks_two_parts(asked) else []
     rows = select_rows(matches, levels, min_score=min_score, parts_asked=asks_two_parts(asked), ladder=ladder)
+    rows = [r for r in rows if not other_kind_named(k, resolved.search_text, r)]
     if row_measures and not asks_quantity(clauses) and rows:
         # Only the measures are asked: of the one indicator the question names ("哪些具体项目" names no row of 项目).
         rows = [r for r in rows if r.indicator == rows[0].indicator]
@@ -149,6 +152,33 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
         # "平均工资多少" is not a share of teachers, nor is "评上双师型工资能涨多少" a raise of that share.
         rows = [r for r in rows if r.unit.endswith("元")]
     return rows
+
+
+_STRIP = re.compile(r"[\s“”\"'‘’（）()、，,。·？?！!]")
+
+
+def other_kind_named(k: Knowledge, question: str, row: IndicatorRow) -> bool:
+    """The question names another kind of the thing the row counts: where the row names which one by
+    its key term ("“双师型”教师占专业课教师比例"), the question puts a word of its own ("兼职教师占专业课教师的比例")."""
+    from ..retrieval.lexical import is_stopword, tag, word_frequency
+
+    core = indicator_core(row.indicator)
+    q = _STRIP.sub("", normalize(question))
+    m = SequenceMatcher(None, q, core, autojunk=False).find_longest_match(0, len(q), 0, len(core))
+    if m.size < 3 or m.a == 0 or m.b == 0:
+        return False
+    asked = [(w, f) for w, f in tag(q[: m.a]) if w.strip()]
+    named = [w for w, _ in tag(core[: m.b]) if w.strip()]
+    if not asked or not named:
+        return False
+    word, flag = asked[-1]
+    generic = (*LEVEL_SPELLINGS, *LEVEL_SCHOOLS, "学校", "院校", "全省", "浙江", "省")
+    return (
+        len(word) >= 2 and flag.startswith(("n", "x", "v")) and not is_stopword(word) and word not in QUANTITY_CUES
+        and word not in core and not any(word in g or g in word for g in generic)
+        and named[-1] not in q and named[-1] == key_term(k, row) and not set(word) & set(named[-1])
+        and word_frequency(named[-1]) < DISTINCTIVE_FREQ  # a term of the field (双师型), not 学生
+    )
 
 
 def other_level_only(k: Knowledge, resolved: Resolved, query_vector) -> str | None:

@@ -336,7 +336,7 @@ def _act_only_promised(norm: str, evidence: Sequence[str]) -> bool:
     return bool(about) and all(only_promised(e) for e in about)
 
 
-_DISTINCTIVE_FREQ = 5000  # a word this rare in general Chinese names the topic (名师, 本科), unlike 学校、专业
+DISTINCTIVE_FREQ = 5000  # a word this rare in general Chinese names the topic (名师, 本科), unlike 学校、专业
 
 
 def _distinctive_words(question: str) -> list[str]:
@@ -345,7 +345,7 @@ def _distinctive_words(question: str) -> list[str]:
 
     return [
         t for t in tokenize(asked_clauses(question))
-        if len(t) >= 2 and not is_stopword(t) and word_frequency(t) < _DISTINCTIVE_FREQ
+        if len(t) >= 2 and not is_stopword(t) and word_frequency(t) < DISTINCTIVE_FREQ
     ]
 
 

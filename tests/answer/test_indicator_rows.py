@@ -272,3 +272,16 @@ def test_a_bigram_held_only_across_the_questions_word_edge_is_not_shared(assista
 def test_a_row_sharing_only_a_level_and_its_schools_is_not_the_row_asked_for(assistant):
     a = assistant.ask("高职院校生师比规划目标是多少？")
     assert not any(c.kind == "indicator" for c in a.citations)
+
+
+def test_another_kind_where_the_row_names_its_key_term_is_another_indicator(assistant):
+    from assistant.answer.indicator_answer import other_kind_named
+
+    k = assistant.knowledge
+    row = next(r for r in k.rows if "双师型" in r.indicator)
+    assert other_kind_named(k, "兼职教师占专业课教师的比例规划要求多少？", row)
+    assert not other_kind_named(k, "中职双师型教师占专业课教师比例多少", row)
+    assert not other_kind_named(k, "要提高教师占专业课教师比例吗", row)
+    # A row whose word before the shared part is a common one (学生) names no kind: 毕业 is a paraphrase.
+    going_on = next(r for r in k.rows if "升入" in r.indicator)
+    assert not other_kind_named(k, "中职生毕业直接升学的比例2020年是多少？", going_on)
