@@ -280,8 +280,11 @@ def compose(
     # A city named only to set the scene ("我是杭州一所高职的副院长，……") asks no city's figure.
     area = area_other_than_province(asked) if rows else None
     if area and not any(area in " ".join(r.section) for r in rows):
-        # The table holds the province's figures; a national or a city's figure is not in it.
-        return refusal(question, f"发展目标表给出的是浙江省全省的指标，文件没有{area}的数据", hits)
+        if asks_specific(asked):
+            # The table holds the province's figures; a national or a city's figure is not in it.
+            return refusal(question, f"发展目标表给出的是浙江省全省的指标，文件没有{area}的数据", hits)
+        # "在全国算是什么水平": the area is what the province is compared with, which the text may say.
+        rows = []
     if rows and asks_baseline_only(question) and not any(has_baseline(r) for r in rows):
         return refusal(question, "发展目标表没有给出这项指标2020年的数值（表中为“-”），只有2025年目标", hits)
     if rows:

@@ -58,7 +58,7 @@ _ASKS_RANKING = re.compile(
 
 # "How / where do I apply": procedures a development plan does not describe (when it never names the act).
 _ASKS_PROCEDURE = re.compile(
-    r"(?:怎么|怎样|如何|在哪|去哪|哪里|到哪|需要哪些|要哪些|准备)[^，。？?,]{0,6}?"
+    r"(?:怎么|怎样|如何|在哪|去哪|哪里|到哪|需要哪些|要哪些|准备|(?:交|提交|提供|带|出具)(?:哪些|什么|啥))[^，。？?,]{0,6}?"
     r"(?P<act>报名|申请|办理|开户|开通|激活|下载|预约|缴费|注册|登录|查询|换算|填报|材料|手续)"
 )
 
@@ -190,7 +190,7 @@ def hard_out_of_scope(question: str, corpus_norm: str) -> ScopeCheck:
 # Nouns about the document or the asking, not a topic ("原文怎么写的", "是啥意思", "怎么个考法").
 _ABOUT_THE_TEXT = frozenset(
     "原文 原话 原句 全文 意思 啥意思 含义 定义 解释 表述 说法 提法 写法 读法 考法 做法 办法 方法 "
-    "细节 详情 具体内容 内容 要点 规定 要求 情况 问题 短板 不足 方面 部分 地方 依据 出处 章节 段落 条款 条文 对应 相应 "
+    "细节 详情 具体内容 内容 要点 关键词 关键字 主题词 核心词 规定 要求 情况 问题 短板 不足 方面 部分 地方 依据 出处 章节 段落 条款 条文 对应 相应 "
     "态度 立场 看法 观点 定位 分量 地位 位置 安排 打算 预计 预估 估计 抓手 具体做法 "
     # How far a figure is from its target ("距离目标还差多少"): the gap is asked, not a topic.
     "距离 "
@@ -209,10 +209,10 @@ _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "vn", "j")
 
 # What kind of thing a question asks for; the evidence must be able to hold it.
 # "几条/几个" asks for a number, "哪几条" for a list and "这几年" for none: the lookbehind keeps them apart.
-# "十几年", "好几年", "考过几个证": a rough figure the user gives, not a question.
-_ASKS_VALUE = re.compile(r"多少|(?<![哪好这那近前十过了])几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
+# "十几年", "好几年", "考过几个证": a rough figure the user gives, not a question; nor is "有没有几个关键词".
+_ASKS_VALUE = re.compile(r"多少|(?<![哪好这那近前十过了])(?<!没有)几[个所家项万元人次年岁名门本倍]|多大|多高|多长|数额|金额|具体数字|how many|how much", re.I)
 # "多少人能拿到": a share of the people answers it, as well as a count.
-_ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好这那近前十过了])几)\s*(个百分点|百分点|个点|亿元|亿|万元|元|钱|分|万人次|人次|万人|人(?!能|会|可|有机会)|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
+_ASKED_UNIT = re.compile(r"(?:多少|(?<![哪好这那近前十过了])(?<!没有)几)\s*(个百分点|百分点|个点|亿元|亿|万元|元|钱|分|万人次|人次|万人|人(?!能|会|可|有机会)|所|个|家|项|本|门|名|倍|天|小时|篇|次|位|条|台|套)")
 # An amount of money asked for ("投入了多少资金", "补贴多少") needs a sum in 元 in the evidence.
 _MONEY = r"(?:钱|资金|经费|补助|补贴|奖励|奖金|费用|学费|工资|薪水|薪酬|起薪|投入|拨款|预算|税)"
 # "能上浮多少 / 多发多少 / 要达到什么标准": a change, ratio or standard, which a relative figure answers;
@@ -245,7 +245,7 @@ _ASKS_NAMES = re.compile(
 # "Which schools / companies / countries": names no count in the indicator table can give.
 _ASKS_ORG_NAMES = re.compile(r"哪几[所家]|" + _WHICH_NAMED + r"|名单|哪(?:些|几)\S{0,4}(?:学校|院校|学院|企业|机构|单位|国家(?!级)|城市|地区)")
 _ASKS_LIST_LIKE = re.compile(r"哪些|哪几|分别")
-_ASKS_TIME = re.compile(r"什么时候|啥时候|什么时间|何时|哪一年|哪年|几月|哪个月|哪一?天|哪一?日|几号|截止|时间表|when", re.I)
+_ASKS_TIME = re.compile(r"什么时候|啥时候|什么时间|何时|哪一年|哪年|几月|哪个月|哪[一几]?天|哪[一几]?日|几号|截止|时间表|when", re.I)
 _NUMBER = re.compile(r"\d")
 # "多长时间一次、多久、几年一轮": a period, which a figure of time ("5年一周期", "每年") answers.
 _ASKS_DURATION = re.compile(r"多长时间|多久|多长|几年一|多少年一|隔多久|每隔|几个月|多少天|how long|how often", re.I)
@@ -383,6 +383,8 @@ def missing_specifics(
         # else ("30 所‘三全育人’典型学校" for "新增多少所职业本科学校").
         if not _figure_about(norm, evidence, re.compile(_FIGURE.pattern + units), one_topic):
             return f"文件提到了相关内容，但没有给出以“{wanted}”计的具体数字"
+    elif _ASKS_SHARE.search(norm) and not listed and not items and not _figure_about(norm, evidence, _PERCENT, one_topic):
+        return "文件提到了相关内容，但没有给出具体比例"
     elif _ASKS_VALUE.search(norm) and not listed and not items and not _figure_about(norm, evidence, _FIGURE, one_topic):
         return "文件提到了相关内容，但没有给出具体数字"
     if _ASKS_STOCK.search(norm) and not _dated_figure(evidence, units if unit else ""):
@@ -473,6 +475,9 @@ def _asking_clauses(question: str) -> list[str]:
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*[万亿]?\s*")
+# "录取率大概多少", "占比是多少", "百分之多少": a share, which a percentage answers.
+_ASKS_SHARE = re.compile(r"(?:率|比例|比重|占比)[^，。？?,；;]{0,6}?(?:多少|几成)|百分之(?:多少|几)|(?:多少|几)(?:个)?百分")
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -757,6 +762,8 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
             continue
         if word_frequency(word) == 0 and len(word) < 3:
             continue  # a fragment the segmenter guessed (中考后报普高 → 后报), not a topic
+        if len(word) == 3 and vocabulary.known(word[1:]) and tag(word[0])[0][1] in ("a", "b"):
+            continue  # an adjective before a word of the documents (硬指标: 指标), the user's way of asking about it
         if _joins_known_words(word, vocabulary):
             continue  # a compound of words the documents use (教师工资 → 教师 + 工资, 前提条件) or common ones (平均水平), unlike 就业率
         out.append((word, flag))

@@ -741,3 +741,40 @@ def test_the_country_is_named_in_more_ways_than_one():
 def test_which_counties_asks_for_their_names():
     region = "支持山区 26 县做强职业教育中心，服务区域转型升级和乡村振兴。"
     assert missing_specifics("山区26县具体指哪些县？", [region]) == "文件没有列出具体的名称或名单"
+
+
+def test_the_country_as_a_comparison_is_answered_from_the_text(assistant):
+    a = assistant.ask("浙江的职高、大专这些职业教育，现在在全国算是什么水平啊？")
+    assert a.found and any("走在全国前列" in c.quote for c in a.citations)
+    b = assistant.ask("全国高职在校生2025年要达到多少万人？")
+    assert not b.found and "全国" in b.answer
+
+
+def test_which_days_asks_for_a_date():
+    week = "办好职业技能大赛、职业教育活动周，深入开展“大国工匠进校园”等活动。"
+    assert missing_specifics("今年的职业教育活动周是哪几天？", [week]) == "文件没有给出具体时间"
+
+
+def test_the_papers_to_hand_in_are_a_procedure():
+    assert hard_out_of_scope("认定“双师型”教师要交哪些材料？", "").reason is not None
+    assert hard_out_of_scope("认定“双师型”教师有哪些要求？", "").reason is None
+
+
+def test_a_few_of_something_is_no_count_asked():
+    from assistant.answer.scope import asks_specific
+
+    assert not asks_specific("有没有几个关键词？")
+    assert asks_specific("有几个关键词？")
+
+
+def test_one_character_before_a_word_of_the_documents_is_the_users_way_of_saying_it(assistant):
+    k = assistant.knowledge
+    assert unknown_topics("这些数字指标是必须完成的硬指标吗？", k.corpus_norm, k.weights) == []
+    assert [w for w, _ in unknown_topics("中职学校的分数线是多少？", k.corpus_norm, k.weights)] == ["分数线"]
+
+
+def test_a_share_asked_for_needs_a_percentage():
+    lead = "深入推进分类招生改革，健全“文化素质+职业技能”的职业教育考试招生办法。"
+    assert missing_specifics("招生考试的录取率大概多少？", [lead]) == "文件提到了相关内容，但没有给出具体比例"
+    goal = "深度参与职业教育人才培养的大中型企业比例达到 70%。"
+    assert missing_specifics("大中型企业参与的比例要到多少？", [goal]) is None
