@@ -270,7 +270,7 @@ def compose(
         rows = []
     if (
         rows and scored and not asks_gap(search) and not states_row_value(rows, scored[0])
-        and not _one_part_names_row(k, question, rows) and text_explains_better(k, rows, scored[0], terms)
+        and not _one_part_names_row(k, question, rows) and text_explains_better(k, rows, scored[0], terms, search)
     ):
         rows = []  # e.g. "高水平中职学校建多少所" is a 专栏 figure, not the 中职在校生 row
     if not rows and not named_column:

@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 from typing import Sequence
 
 from ..normalize import normalize
-from ..retrieval.lexical import expand_query
+from ..retrieval.lexical import counts_students, expand_query
 from ..types import Hit, IndicatorRow
 from .citations import AnswerDraft
 from .evidence import Scored, term_groups
@@ -210,8 +210,21 @@ def states_row_value(rows: Sequence[IndicatorRow], best: Scored) -> bool:
     )
 
 
-def text_explains_better(k: Knowledge, rows: Sequence[IndicatorRow], best: Scored, terms: Sequence[str]) -> bool:
-    """Compare how much of the question the rows hold with how much the best sentence holds."""
+def _without_level(core: str) -> str:
+    """A row's name without the level or kind of school it opens with (高职高专在校生人数 → 在校生人数)."""
+    for prefix in sorted((*LEVEL_SCHOOLS, *LEVEL_SPELLINGS, "职教本科"), key=len, reverse=True):
+        if core.startswith(prefix):
+            return core[len(prefix) :]
+    return ""
+
+
+def text_explains_better(k: Knowledge, rows: Sequence[IndicatorRow], best: Scored, terms: Sequence[str], question: str = "") -> bool:
+    """Compare how much of the question the rows hold with how much the best sentence holds.
+
+    "读高职的学生有多少人" asks a level's 在校生人数 in everyday words: that row is what it asks,
+    whatever else of the question the row lacks."""
+    if counts_students(question) and any(_without_level(indicator_core(r.indicator)) == "在校生人数" for r in rows):
+        return False
     # Levels are settled by row selection (and may come from the previous turn).
     content = [t for t in terms if t not in LEVELS and not any(t in cue or cue in t for cue in QUANTITY_CUES)]
     if not content:

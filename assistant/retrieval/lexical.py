@@ -159,10 +159,24 @@ def translate_english(text: str) -> str:
     return " ".join(found)
 
 
+# "读中职的学生有多少万人", "有多少学生？": the students there are, counted to the end of the clause,
+# are the documents' 在校生 (not "学生有多少人能升学", which counts some of them, nor "招多少学生").
+_STUDENTS_COUNTED = re.compile(
+    r"(?:学生[^，,。？?；;！!]{0,6}有(?:多少|几)\s*万?\s*人|有(?:多少|几)\s*万?\s*(?:个)?学生)(?=[呢啊吧呀哦嘛？?，,。；;！!]|$)"
+)
+
+
+def counts_students(text: str) -> bool:
+    """The text asks how many students there are (their number, the documents' 在校生人数)."""
+    return bool(_STUDENTS_COUNTED.search(normalize(text)))
+
+
 def expand_query(text: str) -> str:
     """Append the documents' terms for everyday (or English) words found in the query."""
     norm = normalize(text)
     extra = [term for word, terms in synonyms().items() if word in norm for term in terms]
+    if counts_students(norm):
+        extra += ["在校生人数", "在校生"]
     if re.search(r"[a-z]{3}", norm):
         extra.append(translate_english(norm))
     return norm + (" " + " ".join(extra) if extra else "")

@@ -285,3 +285,14 @@ def test_another_kind_where_the_row_names_its_key_term_is_another_indicator(assi
     # A row whose word before the shared part is a common one (学生) names no kind: 毕业 is a paraphrase.
     going_on = next(r for r in k.rows if "升入" in r.indicator)
     assert not other_kind_named(k, "中职生毕业直接升学的比例2020年是多少？", going_on)
+
+
+def test_the_students_there_are_at_a_level_are_its_in_school_count(assistant):
+    from assistant.retrieval.lexical import counts_students
+
+    assert counts_students("读中职的学生有多少万人？")
+    assert counts_students("高职现在有多少学生")
+    assert not counts_students("中职学生有多少人能升学？")  # some of them, not all
+    assert not counts_students("中本一体化试点每年招多少学生？")  # admitted, not there
+    a = assistant.ask("浙江现在读高职大专的学生大概有多少人，以后会扩到多少？")
+    assert a.answer.startswith("高职（高专）在校生人数：2020年为48.7万人，2025年目标为54万人")
