@@ -25,6 +25,9 @@ LIGHT_WORD_FREQ = 40000
 _PRONOUN = re.compile(r"^(?:这|那|哪)(?:些|个|里|儿|样|么|种|类|项|批|所)?$|^(?:我|你|您|他|她|它)们?$|^咱们?$")
 # Verbs that ask whether the documents cover something ("……没空脱产，规划有考虑吗"): no topic.
 COVERS_VERBS = frozenset("考虑 提到 提及 涉及 说到 讲到 写到 谈到 关注 顾及 照顾".split())
+# Everyday words for "a way to do it" ("有没有一路读到本科的路子"): what is asked for, not a topic a
+# sentence must hold (the plan's one 新路子 is about training, not about every way).
+WAY_WORDS = frozenset("路子 门路 法子 路数".split())
 # "在2025年前", "到2025年底": a year with a time word is the plan's horizon, not a topic.
 _HORIZON = re.compile(r"(\d{4})\s*(年前|年以前|年之前|年底|年末|以前|之前)")
 # "除了丝路学院，还有哪些做法": what the user already knows is not what a sentence must hold.
@@ -193,7 +196,7 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
     for t in tokens:
         if any(t in word for word in translated):  # the parts of "3+2" are not words of their own
             continue
-        if t in horizon or _PRONOUN.match(t) or t in COVERS_VERBS:
+        if t in horizon or _PRONOUN.match(t) or t in COVERS_VERBS or t in WAY_WORDS:
             continue
         if len(t) == 1 and word_frequency(t) >= LIGHT_WORD_FREQ and not tag(t)[0][1].startswith(("n", "f", "s", "t")):
             continue  # 多, 做, 去, 再: a verb or adverb this common says nothing of the topic ("多培养点"); 市, 后 may

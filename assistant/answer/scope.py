@@ -195,7 +195,7 @@ _ABOUT_THE_TEXT = frozenset(
     # How far a figure is from its target ("距离目标还差多少"): the gap is asked, not a topic.
     "距离 "
     # Everyday words for a way to do something, like 办法 and 途径 ("有没有门路", "有啥路子").
-    "门路 法子 "
+    "门路 法子 路子 路数 "
     # The asker's own people ("我侄子初中毕业……"): who is asking for whom, not a topic.
     "儿子 女儿 闺女 孩子 小孩 侄子 侄女 外甥 外甥女 孙子 孙女 弟弟 妹妹 哥哥 姐姐 表弟 表妹 堂弟 堂妹 "
     "老公 老婆 丈夫 妻子 爸爸 妈妈 父母 亲戚 邻居 朋友 同事 "

@@ -95,3 +95,10 @@ def test_asking_whether_the_plan_covers_something_names_no_topic(assistant):
     assert ("考虑",) not in groups and ("培训",) in groups
     # "规划有考虑吗" asks about the clauses before it, which therefore ask too.
     assert asked_clauses("我想去培训提升一下，规划有考虑吗") == "我想去培训提升一下,规划有考虑吗"
+
+
+def test_a_word_for_a_way_is_what_is_asked_not_a_topic():
+    from assistant.answer.evidence import term_groups
+
+    terms = [t for g in term_groups("初中毕业读中专，有没有能读到本科的路子？") for t in g]
+    assert "路子" not in terms and "本科" in terms
