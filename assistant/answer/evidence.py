@@ -166,7 +166,7 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
     With ``weights``, only words the documents use are kept.
     """
     from ..normalize import normalize
-    from ..retrieval.lexical import synonyms, tag, translate_english, word_frequency
+    from ..retrieval.lexical import synonyms, synonyms_in, tag, translate_english, word_frequency
 
     norm = normalize(question)
     rest = without_exception(norm)
@@ -177,7 +177,7 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
         if len(own) >= EXCEPT_MIN_GROUPS:
             return own
     table = synonyms()
-    translated = {word for word in table if word in norm}
+    translated = set(synonyms_in(norm))
     groups: list[tuple[str, ...]] = []
     seen: set[str] = set()
 

@@ -73,6 +73,19 @@ def _spells_out_a_name(matches) -> bool:
     return max((m.lexical for m in matches), default=0.0) >= INDICATOR_NAMED_LEXICAL
 
 
+BARE_NAME_EXTRA_CHARS = 4  # characters besides an indicator's name in a question that is just the name
+
+
+def _only_a_name(k: Knowledge, text: str) -> bool:
+    """The question is an indicator's name and little else ("中职生均仪器设备值", "1+X证书获取率呢"): its values are asked."""
+    name, share = k.matcher.closest_name(text)
+    if share < INDICATOR_NAMED_LEXICAL:
+        return False
+    core = set(indicator_core(name))
+    rest = [c for c in normalize(text) if "\u4e00" <= c <= "\u9fff" and c not in core]
+    return len(rest) <= BARE_NAME_EXTRA_CHARS
+
+
 def _names_row_key(k: Knowledge, matches, text: str) -> bool:
     """The question names what the best-matching row counts ("把专升本比例往25%上推"): its key term."""
     key = key_term(k, matches[0].row) if matches else ""
@@ -105,7 +118,7 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
     row_measures = asks_measures(asked) and asks_quantity(asked) and (
         is_named() or _names_row_key(k, plain_matches(), resolved.search_text)
     )
-    if not asks_quantity(clauses) and not row_measures:
+    if not asks_quantity(clauses) and not row_measures and not _only_a_name(k, resolved.search_text):
         return []  # "为了提高双师型比例，招聘上提了什么条件？" asks for conditions, not the ratio
     if asks_list(clauses) and not _ASKS_FIGURE.search(clauses) and not (row_measures or is_named()):
         return []  # "有哪几种招生途径" lists ways; its 几 asks for no figure

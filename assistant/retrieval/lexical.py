@@ -127,8 +127,45 @@ def is_stopword(word: str) -> bool:
 
 def synonym_sources(text: str) -> set[str]:
     """Everyday words in ``text`` that the synonym table translates."""
-    norm = normalize(text)
-    return {word for word in synonyms() if word in norm}
+    return set(synonyms_in(normalize(text)))
+
+
+@lru_cache(maxsize=_SEGMENTATIONS_KEPT)
+def synonyms_in(norm: str) -> tuple[str, ...]:
+    """The synonym table's everyday words that ``norm`` (normalized text) holds.
+
+    An occurrence with neither end on a word's edge, inside one dictionary word or across two terms
+    of the domain, is none: 高职高专 holds the characters of 职高, not the word. Other cuts of the
+    segmenter are guesses (那大|专升本 still holds 大专), and 职高生 holds 职高."""
+    with _lock:
+        tokenizer = _tokenizer()
+    table = synonyms()
+    terms = set(domain_terms()) | set(table)
+    owner: dict[int, str] = {}  # character offset → the word of the segmentation it is in
+    owner_at: dict[int, int] = {}  # and that word's offset
+    starts, at = set(), 0
+    for word in tokenizer.lcut(norm, HMM=False):
+        starts.add(at)
+        for j in range(at, at + len(word)):
+            owner[j], owner_at[j] = word, at
+        at += len(word)
+    starts.add(at)
+
+    def straddles(i: int, j: int) -> bool:
+        if i in starts or j in starts:
+            return False
+        inside = owner_at[i] == owner_at[j - 1]  # within one dictionary word (高职高专), neither end on its edge
+        return inside or (owner.get(i) in terms and owner.get(j - 1) in terms)
+
+    found = []
+    for word in table:
+        i = norm.find(word)
+        while i != -1:
+            if not straddles(i, i + len(word)):
+                found.append(word)
+                break
+            i = norm.find(word, i + 1)
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)
@@ -174,7 +211,8 @@ def counts_students(text: str) -> bool:
 def expand_query(text: str) -> str:
     """Append the documents' terms for everyday (or English) words found in the query."""
     norm = normalize(text)
-    extra = [term for word, terms in synonyms().items() if word in norm for term in terms]
+    table = synonyms()
+    extra = [term for word in synonyms_in(norm) for term in table[word]]
     if counts_students(norm):
         extra += ["在校生人数", "在校生"]
     if re.search(r"[a-z]{3}", norm):

@@ -296,3 +296,10 @@ def test_the_students_there_are_at_a_level_are_its_in_school_count(assistant):
     assert not counts_students("中本一体化试点每年招多少学生？")  # admitted, not there
     a = assistant.ask("浙江现在读高职大专的学生大概有多少人，以后会扩到多少？")
     assert a.answer.startswith("高职（高专）在校生人数：2020年为48.7万人，2025年目标为54万人")
+
+
+def test_a_question_that_is_only_an_indicators_name_asks_its_values(assistant):
+    a = assistant.ask("中职生均仪器设备值")
+    assert a.answer.startswith("生均仪器设备值（中职）：2020年为11369元，2025年目标为13000元")
+    b = assistant.ask("高职高专在校生2020年有多少万")
+    assert b.answer.startswith("高职（高专）在校生人数：2020年为48.7万人")

@@ -56,3 +56,12 @@ def test_bm25_top_sections_on_the_real_plan(assistant):
     assert top("活页式教材") == ["（八）强化职业教育数字化支撑", "（四）全面提升人才培养质量"]
     assert top("双师型教师培养培训基地") == ["专栏 6：职业院校“双师型”教师建设计划", "（五）打造高素质“双师型”教师队伍"]
     assert top("老年大学")[0] == "（七）提升职业院校社会服务能力"
+
+
+def test_an_everyday_word_inside_a_longer_word_is_not_that_word():
+    from assistant.retrieval.lexical import synonyms_in
+
+    assert "职高" not in synonyms_in("高职高专在校生2020年有多少万")  # 高职高专 holds the characters, not 职高
+    assert "职高" in synonyms_in("孩子读职高")
+    assert {"职高", "职高生"} <= set(synonyms_in("职高生能升本科吗"))
+    assert "大专" in synonyms_in("那大专升本的比例呢")  # the segmenter's guess 那大|专升本 does not hide it
