@@ -66,6 +66,7 @@ from .scope import (
     missing_names,
     missing_specifics,
     named_document_content,
+    part_of_the_whole,
     question_parts,
     condition_for,
     states_duration,
@@ -285,6 +286,9 @@ def compose(
             return refusal(question, f"发展目标表给出的是浙江省全省的指标，文件没有{area}的数据", hits)
         # "在全国算是什么水平": the area is what the province is compared with, which the text may say.
         rows = []
+    part = part_of_the_whole(asked, [r.indicator for r in rows]) if rows and asks_specific(asked) else None
+    if part:
+        return refusal(question, f"发展目标表给出的是全省按层次分列的指标，没有单列“{part}”的数据", hits)
     if rows and asks_baseline_only(question) and not any(has_baseline(r) for r in rows):
         return refusal(question, "发展目标表没有给出这项指标2020年的数值（表中为“-”），只有2025年目标", hits)
     if rows:

@@ -99,6 +99,19 @@ def named_document_content(question: str, titles: Sequence[str]) -> str | None:
 _NATIONAL = re.compile(r"全国|国家层面|国家(?:定|规定|要求)的?|教育部")
 
 
+# A kind of school or a part of the province ("民办高职", "山区26县的中职"): the table's figures are the
+# whole province's, split by level only.
+_PART_OF_THE_WHOLE = re.compile(r"民办|公办|私立|公立|山区|海岛|农村|乡村|乡镇|城区|县域|县级|\d+\s*县")
+
+
+def part_of_the_whole(question: str, row_names: Sequence[str]) -> str | None:
+    """A kind of school or part of the province the question narrows a figure to, which no row is named for."""
+    for m in _PART_OF_THE_WHOLE.finditer(normalize(question)):
+        if not any(m.group(0) in normalize(name) for name in row_names):
+            return m.group(0)
+    return None
+
+
 def area_other_than_province(question: str) -> str | None:
     """An area other than the whole province that the question names (全国, 在杭州, 宁波市),
     for figures that the indicator table gives for the province only."""

@@ -778,3 +778,13 @@ def test_a_share_asked_for_needs_a_percentage():
     assert missing_specifics("招生考试的录取率大概多少？", [lead]) == "文件提到了相关内容，但没有给出具体比例"
     goal = "深度参与职业教育人才培养的大中型企业比例达到 70%。"
     assert missing_specifics("大中型企业参与的比例要到多少？", [goal]) is None
+
+
+def test_a_figure_narrowed_to_a_kind_of_school_or_part_of_the_province_is_not_the_tables(assistant):
+    a = assistant.ask("民办高职的双师型教师比例要达到多少？")
+    assert not a.found and "民办" in a.answer
+    b = assistant.ask("山区26县中职学生升学比例目标是多少")
+    assert not b.found and "山区" in b.answer
+    # Setting the scene narrows nothing: the province's row answers.
+    c = assistant.ask("我是山区县一所中职的校长，中职双师型比例目标多少？")
+    assert c.found and c.citations[0].kind == "indicator"
