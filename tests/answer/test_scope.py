@@ -788,3 +788,13 @@ def test_a_figure_narrowed_to_a_kind_of_school_or_part_of_the_province_is_not_th
     # Setting the scene narrows nothing: the province's row answers.
     c = assistant.ask("我是山区县一所中职的校长，中职双师型比例目标多少？")
     assert c.found and c.citations[0].kind == "indicator"
+
+
+def test_the_asker_introducing_themselves_sets_the_scene_only(assistant):
+    from assistant.answer.scope import asked_clauses
+
+    question = "我们是一家制造业企业，听说规划对大中型企业参与职业教育有比例要求，具体是多少？"
+    assert "制造业" not in asked_clauses(question)
+    assert "大中型企业" in asked_clauses(question)
+    a = assistant.ask(question)
+    assert a.found and a.citations[0].display.startswith("大中型企业深度参与职业教育办学覆盖率")
