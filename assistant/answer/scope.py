@@ -465,7 +465,7 @@ def asked_clauses(question: str) -> str:
 
 # "……，这种情况职业学校能管吗": the asked clause points at the scene the clauses before it set.
 _POINTS_AT_SCENE = re.compile(r"(?:这种|这样的?|这类|像这样的?|像我这样的?|我们这种)(?:情况|孩子|人|学生|家庭|问题)")
-_SELF_INTRODUCTION = re.compile(r"(?:我|我们|咱们|本人|我家)(?:是|在|家|单位|学校|公司|厂)")
+_SELF_INTRODUCTION = re.compile(r"(?:我|我们|咱们|本人)是")
 # "……，是真的吗？", "……，属实吗": a clause that only asks whether the one before it holds.
 _CONFIRMS = frozenset("真的 属实 确实 没错 靠谱 对不对".split())
 
