@@ -798,3 +798,9 @@ def test_the_asker_introducing_themselves_sets_the_scene_only(assistant):
     assert "大中型企业" in asked_clauses(question)
     a = assistant.ask(question)
     assert a.found and a.citations[0].display.startswith("大中型企业深度参与职业教育办学覆盖率")
+
+
+def test_which_three_schools_by_figure_asks_for_schools_not_places():
+    pilot = "借鉴德国“双元制”人才培养模式，选择 3 所机构、1 个项目与德国合作基础好的应用型本科院校和高职院校。"
+    other = "努力形成具有中国特色、可推广、可复制的“双元制”人才培养模式。"
+    assert missing_specifics("德国双元制试点是哪3所学校？", [pilot, other]) == "文件没有列出具体的名称或名单"
