@@ -112,7 +112,7 @@ class _Progress:
         if stage != self.stage:
             self.close()
             self.stage = stage
-            names = {"read": "读取文档", "embed": "计算向量", "answer-cache": "句子向量"}
+            names = {"read": "读取文档", "embed": "计算向量", "sentence-vectors": "句子向量"}
             self.bar = tqdm(
                 total=total, desc=names.get(stage, stage), unit="个", file=sys.stderr, leave=False,
                 disable=not sys.stderr.isatty(),  # no \r noise between the failure lines in logs

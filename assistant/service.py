@@ -54,7 +54,7 @@ class Assistant:
         from .answer.evidence import TermWeights
         from .answer.indicators import IndicatorMatcher
         from .retrieval.hybrid import HybridRetriever
-        from .retrieval.sentences import build_answer_caches
+        from .retrieval.sentences import build_sentence_vectors
         from .retrieval.store import VectorStore
 
         store_dir = Path(self.settings.store_dir)
@@ -75,7 +75,7 @@ class Assistant:
             titles[doc_id] = entry.title
         rows = catalog.indicator_rows()
         chunks = catalog.chunk_objects()  # once: the retriever, caches and composer share them
-        sentence_index, vectors = build_answer_caches(store_dir, catalog, self.embedder, chunks)
+        sentence_index, vectors = build_sentence_vectors(store_dir, catalog, self.embedder, chunks)
         knowledge = Knowledge(
             sources=sources,
             titles=titles,

@@ -161,13 +161,16 @@ def related_measures(
         return list({id(s): s for s in ordered if s not in restating and is_measure(s.sentence.chunk)}.values())
 
     acting = set(map(id, keyed + in_area))
-    measures = measures_of(
+    own = measures_of(
         [s for s in candidates if id(s) in acting] + [s for s in keyed if s not in candidates] + [s for s in in_area if s not in candidates]
-    ) or measures_of(candidates)
+    )
     # Asked for the measures themselves ("有啥具体办法提高这个比例"), more of them; and the task area's
     # 专栏, the plan's concrete programme there ("政校企共建 20 个产业学院"), among them.
     if not asks_measures(question):
-        return restating[:1] + measures[: 2 - len(restating[:1])]
+        # Asked only the figure: no measure names what the row counts (研究生学历) and none stands in its
+        # task area, so a clause that merely shares its words (思政课专任教师) is not added.
+        return restating[:1] + own[: 2 - len(restating[:1])]
+    measures = own or measures_of(candidates)
     chosen = measures[:MEASURES_ASKED]
     programme = next((s for s in in_area if s.sentence.chunk.column and s not in restating and _FIGURE.search(s.sentence.text)), None)
     if programme is not None and not any(s.sentence.chunk.column for s in chosen):

@@ -251,11 +251,11 @@ def ingest(
             pass  # orphans are invisible to retrieval and swept next time
         sweep_document_files(store_dir, new)
         if new.chunks and (parsed or removed):
-            from ..retrieval.sentences import build_answer_caches
+            from ..retrieval.sentences import build_sentence_vectors
 
-            progress("answer-cache", 0, 1, "")
-            build_answer_caches(store_dir, new, store.embedder)
-            progress("answer-cache", 1, 1, "")
+            progress("sentence-vectors", 0, 1, "")
+            build_sentence_vectors(store_dir, new, store.embedder)
+            progress("sentence-vectors", 1, 1, "")
 
         for p in parsed:
             (report.replaced if p.document.doc_id in replaced else report.added).append(p.document.doc_id)

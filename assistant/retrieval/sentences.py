@@ -110,7 +110,7 @@ def _save(path: Path, matrix, texts: list[str], fingerprint: str) -> None:
         Path(tmp).unlink(missing_ok=True)  # a read-only store still answers, just recomputes next time
 
 
-def build_answer_caches(
+def build_sentence_vectors(
     store_dir: Path, catalog, embedder: Embedder, chunks: Sequence[Chunk] | None = None
 ) -> tuple[SentenceIndex, dict[str, list[float]]]:
     """Sentence vectors and indicator-name vectors of a committed catalog (cached in the store).

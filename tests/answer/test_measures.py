@@ -63,3 +63,10 @@ def test_measures_asked_for_a_share_named_by_what_it_counts_are_the_rows_and_fro
     # Naming what a row counts asks its measures only with a figure asked: a list of items stays a list.
     a = assistant.ask("中高职一体化重点推进的那24个专业具体是哪些？")
     assert not a.answer.startswith("省级中高职一体化人才培养方案专业覆盖率")
+
+
+def test_a_row_no_measure_names_gets_no_unrelated_measure_when_only_its_figure_is_asked(assistant):
+    # No measure names 研究生学历 and the row has no task area: 思政课专任教师 only shares a word.
+    a = assistant.ask("高职院校专任教师中研究生学历比例目标是多少？")
+    assert a.answer.startswith("高职院校专任教师中研究生学历比例：2020年为53.1%，2025年目标为65%")
+    assert not any("三全育人" in c.quote for c in a.citations)
