@@ -65,3 +65,9 @@ def test_an_everyday_word_inside_a_longer_word_is_not_that_word():
     assert "职高" in synonyms_in("孩子读职高")
     assert {"职高", "职高生"} <= set(synonyms_in("职高生能升本科吗"))
     assert "大专" in synonyms_in("那大专升本的比例呢")  # the segmenter's guess 那大|专升本 does not hide it
+
+
+def test_a_group_of_people_in_everyday_words_is_the_plans_group():
+    from assistant.retrieval.lexical import expand_query
+
+    assert "群体" in expand_query("高职扩招面向哪些人群").split()
