@@ -101,9 +101,12 @@ class IndicatorMatcher:
         return frozenset(out)
 
     def lexical(self, question_norm: str, name: str, words: frozenset[str] | None = None) -> float:
-        grams = self._grams[name]
-        total = sum(self._idf[g] for g in grams) or 1.0
-        return sum(self._idf[g] for g in self.held(question_norm, name, words)) / total
+        return self._share(name, self.held(question_norm, name, words))
+
+    def _share(self, name: str, held: frozenset[str]) -> float:
+        """The IDF-weighted share of the name's bigrams that ``held`` holds."""
+        total = sum(self._idf[g] for g in self._grams[name]) or 1.0
+        return sum(self._idf[g] for g in held) / total
 
     def closest_name(self, text: str) -> tuple[str, float]:
         """The indicator name that shares most of ``text``'s words (by ``lexical``), and that share."""
@@ -124,7 +127,8 @@ class IndicatorMatcher:
         english = _english_terms(question)
         scored: dict[str, tuple[float, float, frozenset[str]]] = {}
         for name in self.names:
-            lex = self.lexical(q, name, words)
+            shared = self.held(q, name, words)
+            lex = self._share(name, shared)
             if english:
                 core = indicator_core(name)
                 lex = max(lex, 0.8 * sum(t in core for t in english) / len(english))
@@ -132,7 +136,6 @@ class IndicatorMatcher:
             if query_vector is not None and name in self.name_vectors:
                 dense = sum(a * b for a, b in zip(query_vector, self.name_vectors[name]))
             # e5 cosines sit in ~0.7–0.9; rescale so 0.8 → 0.5.
-            shared = self.held(q, name, words)
             scored[name] = (0.65 * lex + 0.35 * max(0.0, (dense - 0.7) * 5), lex, shared)
         out = [RowMatch(r, *scored[r.indicator]) for r in self.rows]
         out.sort(key=lambda m: -m.score)

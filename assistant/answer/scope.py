@@ -121,7 +121,7 @@ def area_other_than_province(question: str) -> str | None:
     if national:
         return national.group(0)
     tagged = tag(question)
-    named = {*_PLACES, *_ZHEJIANG_CITIES, "全国"}
+    named = {*_PLACES, *_ZHEJIANG_CITIES}
     for word, flag in tagged:
         # Whole words only: 浙江西部 holds no 江西.
         if word in named or word.rstrip("市省") in named:

@@ -130,6 +130,12 @@ def synonym_sources(text: str) -> set[str]:
     return set(synonyms_in(normalize(text)))
 
 
+@lru_cache(maxsize=1)
+def _named_terms() -> frozenset[str]:
+    """The domain's terms and the synonym table's everyday words."""
+    return frozenset(domain_terms()) | frozenset(synonyms())
+
+
 @lru_cache(maxsize=_SEGMENTATIONS_KEPT)
 def synonyms_in(norm: str) -> tuple[str, ...]:
     """The synonym table's everyday words that ``norm`` (normalized text) holds.
@@ -140,22 +146,20 @@ def synonyms_in(norm: str) -> tuple[str, ...]:
     with _lock:
         tokenizer = _tokenizer()
     table = synonyms()
-    terms = set(domain_terms()) | set(table)
-    owner: dict[int, str] = {}  # character offset → the word of the segmentation it is in
-    owner_at: dict[int, int] = {}  # and that word's offset
-    starts, at = set(), 0
+    terms = _named_terms()
+    owner: dict[int, tuple[int, str]] = {}  # character offset → the word of the segmentation it is in, with its offset
+    starts, at = {0}, 0
     for word in tokenizer.lcut(norm, HMM=False):
-        starts.add(at)
         for j in range(at, at + len(word)):
-            owner[j], owner_at[j] = word, at
+            owner[j] = (at, word)
         at += len(word)
-    starts.add(at)
+        starts.add(at)
 
     def straddles(i: int, j: int) -> bool:
         if i in starts or j in starts:
             return False
-        inside = owner_at[i] == owner_at[j - 1]  # within one dictionary word (高职高专), neither end on its edge
-        return inside or (owner.get(i) in terms and owner.get(j - 1) in terms)
+        (first, left), (last, right) = owner[i], owner[j - 1]
+        return first == last or (left in terms and right in terms)  # inside 高职高专, or across 高职|高专
 
     found = []
     for word in table:

@@ -761,8 +761,6 @@ def test_the_papers_to_hand_in_are_a_procedure():
 
 
 def test_a_few_of_something_is_no_count_asked():
-    from assistant.answer.scope import asks_specific
-
     assert not asks_specific("有没有几个关键词？")
     assert asks_specific("有几个关键词？")
 
