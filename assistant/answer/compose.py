@@ -269,8 +269,11 @@ def compose(
     if named_column and rows and (resolved.previous or not _one_part_names_row(k, question, rows)):
         # "覆盖率要达到多少？专栏里重点推进多少个专业": one question is the row's, the other the 专栏's.
         rows = []
+    # "具体比例是多少？" after "专升本名额会不会多一点？": a figure of the last topic, whose row answers it,
+    # whatever else the earlier question's words (名额) find in the text.
+    figure_of_last_topic = bool(resolved.previous) and asks_quantity(asked_clauses(question)) and not has_own_topic(question)
     if (
-        rows and scored and not asks_gap(search) and not states_row_value(rows, scored[0])
+        rows and scored and not figure_of_last_topic and not asks_gap(search) and not states_row_value(rows, scored[0])
         and not _one_part_names_row(k, question, rows) and text_explains_better(k, rows, scored[0], terms, search)
     ):
         rows = []  # e.g. "高水平中职学校建多少所" is a 专栏 figure, not the 中职在校生 row

@@ -79,7 +79,8 @@ _VAGUE_WORDS = frozenset(
 )
 # In a short question, a verb or adverb names no topic ("具体怎么推？", "靠啥做到？"): its subject is the last one.
 # A place or time word (最后, 以后) and a bound morpheme (选) name none either.
-_NO_TOPIC_TAGS = ("v", "d", "r", "a", "y", "u", "p", "c", "f", "zg")
+# A time word names none either (以后, 当时; jieba reads 年才 in "2020年才多少" as one).
+_NO_TOPIC_TAGS = ("v", "d", "r", "a", "y", "u", "p", "c", "f", "t", "zg")
 # A part of the table pointed at, or its figures: "高职那栏2020年是多少", "高职的数据呢".
 _TABLE_PART = re.compile(r"^(?:[这那一该此]个?)?(?:栏|列|项|行|格)$|^(?:数|数字|数据|数值)$")
 _VAGUE_MAX_CHARS = 12  # a longer question says something of its own
@@ -98,7 +99,8 @@ def has_own_topic(question: str) -> bool:
     question = without_exception(normalize(without_fillers(question)))
     untopical = _untopical_words(question)
     for token in tokenize(question):
-        if token in untopical:
+        # Search mode splits finer than tagging does: a token inside an untopical word is untopical.
+        if token in untopical or any(token in word for word in untopical):
             continue
         if token in LEVELS or token.isdigit() or any(token in cue or cue in token for cue in QUANTITY_CUES):
             continue

@@ -251,3 +251,20 @@ def test_a_followups_own_words_outweigh_the_earlier_questions(assistant):
     a = assistant.ask("具体要建几门课程？中心呢", [Turn("中小学的职业体验规划里怎么安排？", "")])
     assert "建设 100 个职业体验中心和 150 门优质职业体验课程" in a.answer
     assert any("150 门优质职业体验课程" in c.quote for c in a.citations)
+
+
+def test_a_figure_asked_with_only_a_year_and_an_adverb_is_a_follow_up(assistant):
+    from assistant.answer.context import has_own_topic
+
+    # jieba tags 年才 as one time word while search mode splits 才 out: neither names a topic.
+    assert not has_own_topic("2020年才多少？")
+    a = assistant.ask("2020年才多少？", [Turn("职教本科在校生到2025年要多少人", "3万人")])
+    assert a.answer.startswith("职教本科在校生人数：2020年为0.48万人，2025年目标为3万人")
+
+
+def test_a_figure_of_the_last_topic_comes_from_its_row_not_the_earlier_words(assistant):
+    # The earlier question's 名额 finds 招生 clauses; the follow-up asks the 专升本 row's figures.
+    history = [Turn("我在读大专，以后专升本名额会不会多一点？", "规划提出“适度增加专升本计划”。")]
+    a = assistant.ask("具体比例规划定的是多少？", history)
+    assert a.answer.startswith("高职（高专）毕业生专升本比例：2020年为19.8%，2025年目标为25%")
+    assert a.citations[0].kind == "indicator"
