@@ -48,6 +48,10 @@ INDICATOR_NAMED_LEXICAL = 0.8  # of an indicator name's weight the question must
 OTHER_LEVEL_MIN_LEXICAL = 0.6  # how clearly the previous question named its row
 
 
+# The words of an indicator's name that say what kind of figure it is, not what it counts.
+_KIND_OF_FIGURE = frozenset(("数量", "人数", "比例"))
+
+
 _NOW_CUES = ("现在", "目前", "现状", "进展", "差多少", "还差", "当前", "now", "current")
 
 
@@ -141,10 +145,11 @@ def indicator_rows(k: Knowledge, resolved: Resolved, query_vector, hits: Sequenc
         # The level-only row was good enough to answer, so the row that shares a word of its own is too.
         min_score = ROW_MIN_SCORE
     matches = own
-    generic = context | level_grams()
+    generic = context | level_grams() | _KIND_OF_FIGURE
     if not any(m.shared - generic for m in matches):
         # "高职院校生师比目标": a row that shares only a level and its schools is named by nothing the
-        # question asks about; only a close embedding match makes it the row asked for.
+        # question asks about; only a close embedding match makes it the row asked for. Nor does the
+        # kind of figure name one: "高职院校数量" is not the 丝路学院数量 row.
         min_score = max(min_score, ROW_MIN_SCORE_UNRANKED)
     ladder = ladder_levels(resolved.question, levels) if asks_two_parts(asked) else []
     rows = select_rows(matches, levels, min_score=min_score, parts_asked=asks_two_parts(asked), ladder=ladder)

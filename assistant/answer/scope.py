@@ -101,7 +101,10 @@ _NATIONAL = re.compile(r"全国|国家层面|国家(?:定|规定|要求)的?|教
 
 # A kind of school or a part of the province ("民办高职", "山区26县的中职"): the table's figures are the
 # whole province's, split by level only.
-_PART_OF_THE_WHOLE = re.compile(r"民办|公办|私立|公立|山区|海岛|农村|乡村|乡镇|城区|县域|县级|\d+\s*县")
+# A city or county left unnamed ("分到我们市是多少", "本县") is such a part too.
+_PART_OF_THE_WHOLE = re.compile(
+    r"民办|公办|私立|公立|山区|海岛|农村|乡村|乡镇|城区|县域|县级|\d+\s*县|(?:我们|咱们|我|本|各|每个)(?:地市|市|县|区)(?![场民级])"
+)
 
 
 def part_of_the_whole(question: str, row_names: Sequence[str]) -> str | None:
@@ -710,6 +713,8 @@ def _rewords_known(word: str, vocabulary) -> bool:
 _ABLE = frozenset("可以 能够 可否 能否 不能 能不能 可不可以 会不会".split())
 # Words that ask when ("有没有给出时间节点"), as 多少 asks how much: no topic of their own.
 _WHEN_CUES = frozenset("节点 时间节点 时间表 时限 期限 截止 截止时间 截止日期".split())
+# "提到了哪些平台名字": a word that asks what things are called is no topic either.
+_NAME_CUES = frozenset("名字 名称 叫法 全称 简称".split())
 
 
 # "起点和终点分别是": a clause that asks for values by naming them.
@@ -761,8 +766,8 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
             continue
         if word in corpus_norm or word_frequency(word) >= _GENERIC_NOUN_FREQ:
             continue
-        if word in QUANTITY_CUES or word in _WHEN_CUES:
-            continue  # "起点和目标分别是多少", "时间节点": a word that asks for a figure or a date is no topic
+        if word in QUANTITY_CUES or word in _WHEN_CUES or word in _NAME_CUES:
+            continue  # "起点和目标分别是多少", "时间节点": a word that asks for a figure, a date or a name is no topic
         if at > 0 and norm[at - 1] in _DEMONSTRATIVES:
             continue
         rest = _QUESTION_PREFIX.sub("", word)

@@ -303,3 +303,21 @@ def test_a_question_that_is_only_an_indicators_name_asks_its_values(assistant):
     assert a.answer.startswith("生均仪器设备值（中职）：2020年为11369元，2025年目标为13000元")
     b = assistant.ask("高职高专在校生2020年有多少万")
     assert b.answer.startswith("高职（高专）在校生人数：2020年为48.7万人")
+
+
+def test_the_kind_of_figure_alone_names_no_row(assistant):
+    # 高职院校数量 shares 高职 and 数量 with 高职（高专）丝路学院数量: neither says what is counted.
+    a = assistant.ask("2025年全省高职院校数量目标是多少所？")
+    assert not any(c.kind == "indicator" for c in a.citations)
+    b = assistant.ask("丝路学院数量2025年要到多少？")
+    assert b.answer.startswith("高职（高专）丝路学院数量：2020年为16所，2025年目标为25所")
+
+
+def test_an_unnamed_city_is_a_part_of_the_province_the_table_has_no_row_for(assistant):
+    from assistant.answer.scope import part_of_the_whole
+
+    assert part_of_the_whole("职教本科3万在校生，分到我们市是多少？", ["职教本科在校生人数（万人）"]) == "我们市"
+    assert part_of_the_whole("本县中职在校生目标多少", ["中职学校在校生人数（万人）"]) == "本县"
+    assert part_of_the_whole("我们市场营销专业的比例", ["中职现代化学校比例（%）"]) is None
+    a = assistant.ask("职教本科3万在校生，分到我们市是多少？")
+    assert not a.found and "没有单列“我们市”的数据" in a.answer

@@ -802,3 +802,16 @@ def test_which_three_schools_by_figure_asks_for_schools_not_places():
     pilot = "借鉴德国“双元制”人才培养模式，选择 3 所机构、1 个项目与德国合作基础好的应用型本科院校和高职院校。"
     other = "努力形成具有中国特色、可推广、可复制的“双元制”人才培养模式。"
     assert missing_specifics("德国双元制试点是哪3所学校？", [pilot, other]) == "文件没有列出具体的名称或名单"
+
+
+def test_a_word_asking_what_things_are_called_is_no_topic(assistant):
+    k = assistant.knowledge
+    assert unknown_topics("数字化那部分提到了哪些平台名字？", k.corpus_norm, k.weights) == []
+    a = assistant.ask("数字化那部分提到了哪些平台名字？")
+    assert a.found and any("学在浙江" in c.quote for c in a.citations)
+
+
+def test_a_threshold_in_everyday_words_is_the_plans_conditions(assistant):
+    a = assistant.ask("我在企业做了五年技术员，大专毕业，想去职校当专业老师，规划里有门槛吗？")
+    assert a.found
+    assert "面向具有3 年以上企业工作经历并具有高职以上学历的人员公开招聘专业教师" in a.citations[0].quote
