@@ -102,3 +102,13 @@ def test_a_word_for_a_way_is_what_is_asked_not_a_topic():
 
     terms = [t for g in term_groups("初中毕业读中专，有没有能读到本科的路子？") for t in g]
     assert "路子" not in terms and "本科" in terms
+
+
+def test_all_the_way_up_is_a_through_route_not_the_belt_and_road(assistant):
+    from assistant.retrieval.lexical import synonyms_in
+
+    # "一路读到本科": 一路 alone would match 一带一路; the phrase is the plan's 贯通式培养 and 长学制.
+    assert "一路读" in synonyms_in("初中毕业读中专，有没有能一路读到本科的路子？")
+    a = assistant.ask("初中毕业读中专，有没有能一路读到本科的路子？")
+    assert not any("一带一路" in c.quote for c in a.citations)
+    assert any("稳步推进中本一体化和四年制高职培养试点" in c.quote for c in a.citations)
