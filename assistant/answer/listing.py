@@ -41,11 +41,12 @@ def asks_list(question: str) -> bool:
     return bool(_ASKS_LIST.search(question)) and not asks_figures(question)
 
 
-_ASKS_FIGURES = re.compile(r"(?:哪些|什么|啥)\S{0,3}(?:数量|数字|数据|数值|量化)")
+# "有量化目标吗", "有没有具体数字": whether there are figures asks for them too.
+_ASKS_FIGURES = re.compile(r"(?:哪些|什么|啥|有没有|有)\S{0,3}(?:数量|数字|数据|数值|量化)")
 
 
 def asks_figures(question: str) -> bool:
-    """"思政课这块有哪些具体数量？": the figures stated about something, whatever they count."""
+    """"思政课这块有哪些具体数量？", "有量化目标吗": the figures stated about something, whatever they count."""
     return bool(_ASKS_FIGURES.search(question))
 
 

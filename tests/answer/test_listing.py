@@ -107,3 +107,12 @@ def test_a_list_question_beside_another_question_answers_both(assistant):
     quotes = [c.quote for c in a.citations]
     assert any("弘扬“劳动光荣、技能宝贵、创造伟大”的时代风尚" in q for q in quotes)
     assert any("办好职业技能大赛、职业教育活动周" in q for q in quotes)
+
+
+def test_whether_there_are_figures_asks_for_them(assistant):
+    from assistant.answer.listing import asks_figures
+
+    assert asks_figures("老年教育有具体数量目标吗？") and asks_figures("规划有量化目标吗")
+    assert not asks_figures("老年教育有哪些安排？")
+    a = assistant.ask("老年教育有具体数量目标吗？")
+    assert "培育 100 所老年教育优质校" in a.citations[0].quote
