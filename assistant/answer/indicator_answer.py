@@ -39,7 +39,8 @@ from .context import Resolved
 from .knowledge import Knowledge
 from .measures import asks_measures, key_term, related_measures
 from .listing import asks_list, asks_two_parts
-from .scope import DISTINCTIVE_FREQ, asked_clauses, asks_money, question_parts
+from .scope.clauses import DISTINCTIVE_FREQ, asked_clauses, question_parts
+from .scope.figures import asks_money
 
 
 ROW_MIN_SCORE = 0.42  # a row's match score when the table ranks among the top hits
