@@ -151,7 +151,7 @@ class Assistant:
         history = state["history"]
         if asks_for_source(state["question"], history):
             # Re-derive the previous answer (its citations are re-verified on the way) and cite it.
-            from .answer.compose import source_answer
+            from .answer.refusals import source_answer
 
             previous = self._chain.invoke(
                 {"question": history[-1].question, "history": history[:-1], "mode": "extractive"}

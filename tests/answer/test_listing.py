@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer.compose import _cover_the_coordinates
-from assistant.answer.evidence import score_sentences, term_groups
 from assistant.answer.listing import asks_for_clause, asks_two_parts, coordinated_terms
-from assistant.types import Hit
 
 
 def test_two_part_and_clause_questions_are_recognised():
@@ -24,32 +21,6 @@ def test_coordinated_words_are_the_documents_words_on_each_side_of_the_conjuncti
     assert ("省级", "全省") in coordinated_terms("省里和各市分别管什么", weights)
     # A word the documents never use is no part to cover.
     assert coordinated_terms("宿舍和食堂怎么样", weights) == []
-
-
-def _scored(assistant, question):
-    """Every text sentence scored as the composer scores them: terms and embedding closeness."""
-    k = assistant.knowledge
-    sims = k.sentences.similarities(assistant.embedder.embed_query(question))
-    dense = {key: float(v) for key, v in zip(k.sentences.keys, sims)}
-    hits = [Hit(c, 0.0, "rest") for c in k.chunks if c.kind == "text"]
-    return score_sentences(question, hits, k.weights, term_groups(question, k.weights), dense)
-
-
-def test_a_coordinated_part_no_chosen_sentence_holds_brings_its_best_sentence(assistant):
-    scored = _scored(assistant, "省级和设区市各自负责统筹什么")
-    city = next(s for s in scored if s.sentence.text.startswith("设区市强化对中职教育发展的区域统筹"))
-    chosen = _cover_the_coordinates([city], scored, [("省级",)], limit=4)
-    assert [s.sentence.text[:8] for s in chosen] == ["设区市强化对中职", "省级强化高等职业"]
-    # Held already: nothing changes.
-    assert _cover_the_coordinates(chosen, scored, [("设区",)], limit=4) == chosen
-
-
-def test_covering_two_terms_in_a_full_answer_keeps_both(assistant):
-    scored = _scored(assistant, "省级和设区市各自负责统筹什么")
-    others = [s for s in scored if "省级" not in s.sentence.text and "设区" not in s.sentence.text][:4]
-    chosen = _cover_the_coordinates(others, scored, [("省级",), ("设区",)], limit=4)
-    assert len(chosen) == 4 and chosen[0] is others[0]
-    assert any("省级" in s.sentence.text for s in chosen) and any("设区" in s.sentence.text for s in chosen)
 
 
 def test_a_question_that_only_names_a_section_is_answered_by_its_opening(assistant):
