@@ -3,7 +3,7 @@
 The indicator table's answers are in ``indicator_answer.py``, answers quoted from
 the text in ``text_answer.py`` (the sentences chosen in ``passages.py``, ordered in
 ``ranking.py``), the 专栏 a question names in ``columns.py``, refusals' tests in
-``scope.py`` and refusals themselves in ``refusals.py``; this module decides which
+the ``scope`` package and refusals themselves in ``refusals.py``; this module decides which
 of them answers a question.
 """
 
