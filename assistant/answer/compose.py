@@ -32,6 +32,7 @@ from .indicator_answer import (
 )
 from .indicators import asks_baseline_only, asks_gap, asks_quantity, compared_with_target, has_baseline
 from .knowledge import Knowledge
+from .listing import asks_two_parts
 from .other_questions import answer_other_questions, one_part_names_row, row_part
 from .passages import answer_text
 from .ranking import rank
@@ -184,6 +185,12 @@ def compose(
         and not one_part_names_row(k, question, rows) and text_explains_better(k, rows, scored[0], terms, search)
     ):
         rows = []  # e.g. "高水平中职学校建多少所" is a 专栏 figure, not the 中职在校生 row
+    if len(rows) > 1 and scored and not asks_two_parts(asked):
+        # "高职毕业生拿职业技能高等级证书的比例": the best sentence states the 1+X row's 30%, not the
+        # 专升本 row's; the row whose value the plan's own wording of the question states is the one asked.
+        stated = [r for r in rows if states_row_value([r], scored[0])]
+        if stated:
+            rows = stated
     if not rows and not named_column:
         missing_level = other_level_only(k, resolved, query_vector)
         if missing_level:

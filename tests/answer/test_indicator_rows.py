@@ -321,3 +321,14 @@ def test_an_unnamed_city_is_a_part_of_the_province_the_table_has_no_row_for(assi
     assert part_of_the_whole("我们市场营销专业的比例", ["中职现代化学校比例（%）"]) is None
     a = assistant.ask("职教本科3万在校生，分到我们市是多少？")
     assert not a.found and "没有单列“我们市”的数据" in a.answer
+
+
+def test_of_several_rows_the_one_whose_value_the_best_sentence_states_is_asked(assistant):
+    # 高职毕业生 and 比例 match the 专升本 row too; the plan's sentence on 职业技能高等级证书 states the 1+X row's 30%.
+    a = assistant.ask("高职毕业生拿职业技能高等级证书的比例，规划目标是多少？")
+    assert a.answer.startswith("毕业生 1+X 证书获取率（高职）：2020年为12%，2025年目标为30%")
+    assert not any("专升本" in c.display for c in a.citations)
+    assert any("高职院校毕业生获得职业技能高等级证书的比例达到 30%" in c.quote for c in a.citations)
+    # Two rows asked for stay two.
+    b = assistant.ask("高职专升本比例和1+X证书获取率分别是多少？")
+    assert sum(c.kind == "indicator" for c in b.citations) == 2
