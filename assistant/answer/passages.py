@@ -89,6 +89,7 @@ def cover_the_coordinates(
 
 
 def cover_the_other_part(k: Knowledge, chosen: list[Scored], scored: Sequence[Scored], limit: int) -> list[Scored]:
+    """A two-part question: the sentence adding most weight of matched terms no chosen one holds joins (last one out when full)."""
     held = {t for c in chosen for t in c.matched}
     best_new: tuple[float, Scored] | None = None
     for s in scored:
@@ -104,5 +105,6 @@ def cover_the_other_part(k: Knowledge, chosen: list[Scored], scored: Sequence[Sc
 
 
 def overlaps(a: Scored, b: Scored) -> bool:
+    """The two sentences share characters of one document."""
     sa, sb = a.sentence, b.sentence
     return sa.chunk.doc_id == sb.chunk.doc_id and sa.start < sb.end and sb.start < sa.end

@@ -10,6 +10,7 @@ from .knowledge import Knowledge
 
 
 def refusal(question: str, reason: str, hits: Sequence[Hit]) -> Answer:
+    """The documents do not cover the question: say why, name the closest sections, cite nothing."""
     closest: list[str] = []
     for h in hits:
         label = f"《{h.chunk.doc_title}》 {section_display(h.chunk.section, h.chunk.doc_title)}"
