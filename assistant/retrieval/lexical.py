@@ -39,7 +39,8 @@ def _tokenizer():
         for line in fh:
             parts = line.split()
             if parts:
-                tokenizer.add_word(normalize(parts[0]), int(parts[1]) if len(parts) > 1 else None)
+                # The part of speech too, so tagging reads 双师型 as the noun it is, not an unknown word (x).
+                tokenizer.add_word(normalize(parts[0]), int(parts[1]) if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)
     tokenizer.initialize()
     return tokenizer
 

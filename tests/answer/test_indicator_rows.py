@@ -272,6 +272,8 @@ def test_a_bigram_held_only_across_the_questions_word_edge_is_not_shared(assista
 def test_a_row_sharing_only_a_level_and_its_schools_is_not_the_row_asked_for(assistant):
     a = assistant.ask("高职院校生师比规划目标是多少？")
     assert not any(c.kind == "indicator" for c in a.citations)
+    # 生师比 is a term of the field (user dictionary) the plan never uses: the question is refused for it.
+    assert not a.found and "文件没有提到“生师比”" in a.answer
 
 
 def test_another_kind_where_the_row_names_its_key_term_is_another_indicator(assistant):

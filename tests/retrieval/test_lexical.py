@@ -71,3 +71,11 @@ def test_a_group_of_people_in_everyday_words_is_the_plans_group():
     from assistant.retrieval.lexical import expand_query
 
     assert "群体" in expand_query("高职扩招面向哪些人群").split()
+
+
+def test_user_dictionary_terms_are_tagged_with_their_part_of_speech():
+    from assistant.retrieval.lexical import tag
+
+    # Tagged as the nouns they are, not as unknown words (x), so the scope checks see them.
+    assert tag("双师型教师比例")[0] == ("双师型", "n")
+    assert ("生师比", "n") in tag("高职院校生师比规划目标是多少？")
