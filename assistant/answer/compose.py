@@ -27,6 +27,7 @@ from .indicator_answer import (
     indicator_rows,
     names_indicator,
     other_level_only,
+    rows_it_states,
     states_row_value,
     text_explains_better,
 )
@@ -186,11 +187,7 @@ def compose(
     ):
         rows = []  # e.g. "高水平中职学校建多少所" is a 专栏 figure, not the 中职在校生 row
     if len(rows) > 1 and scored and not asks_two_parts(asked):
-        # "高职毕业生拿职业技能高等级证书的比例": the best sentence states the 1+X row's 30%, not the
-        # 专升本 row's; the row whose value the plan's own wording of the question states is the one asked.
-        stated = [r for r in rows if states_row_value([r], scored[0])]
-        if stated:
-            rows = stated
+        rows = rows_it_states(rows, scored[0])
     if not rows and not named_column:
         missing_level = other_level_only(k, resolved, query_vector)
         if missing_level:

@@ -229,6 +229,13 @@ def states_row_value(rows: Sequence[IndicatorRow], best: Scored) -> bool:
     )
 
 
+def rows_it_states(rows: Sequence[IndicatorRow], best: Scored) -> list[IndicatorRow]:
+    """Of several rows, those whose value the best sentence states, when it states any ("高职毕业生拿职业技能
+    高等级证书的比例": its sentence states the 1+X row's 30%, not the 专升本 row's): the rows the question asks."""
+    stated = [r for r in rows if states_row_value([r], best)]
+    return stated or list(rows)
+
+
 def _without_level(core: str) -> str:
     """A row's name without the level or kind of school it opens with (高职高专在校生人数 → 在校生人数)."""
     for prefix in sorted((*LEVEL_SCHOOLS, *LEVEL_SPELLINGS, "职教本科"), key=len, reverse=True):
