@@ -162,7 +162,7 @@ def clause_runs(chosen: Sequence["Scored"], sources: Mapping[str, str]) -> list[
     for s in chosen:
         joined = [s]
         for run in list(runs):
-            if _adjacent(run, s, sources) and _span(run + joined) <= MAX_QUOTE_CHARS:
+            if adjacent(run, s, sources) and _span(run + joined) <= MAX_QUOTE_CHARS:
                 joined = run + joined
                 runs.remove(run)
         runs.append(sorted(joined, key=lambda x: x.sentence.start))
@@ -170,7 +170,8 @@ def clause_runs(chosen: Sequence["Scored"], sources: Mapping[str, str]) -> list[
     return sorted(runs, key=lambda run: min(first[id(s)] for s in run))
 
 
-def _adjacent(run: Sequence["Scored"], s: "Scored", sources: Mapping[str, str]) -> bool:
+def adjacent(run: Sequence["Scored"], s: "Scored", sources: Mapping[str, str]) -> bool:
+    """``s`` comes right before or after a sentence of ``run`` in one chunk, with only whitespace between."""
     text = sources.get(s.sentence.chunk.doc_id, "")
     for m in run:
         a, b = m.sentence, s.sentence

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..normalize import normalize
-from .citations import AnswerDraft, clause_runs
+from .citations import AnswerDraft, adjacent, clause_runs
 from .evidence import Scored
 from .knowledge import Knowledge
 
@@ -13,6 +13,7 @@ MAX_SENTENCES = 4
 MAX_ANSWER_CHARS = 520
 OTHER_PART_MIN_IDF = 2.0  # what a sentence must add to answer the other part of a two-part question
 COORDINATE_MIN_SHARE = 0.5  # of the best score, for a sentence brought in for one coordinated term
+NEIGHBOUR_MIN_SHARE = 0.25  # the same, for a sentence right next to the one holding another coordinated term
 
 
 def answer_text(
@@ -47,7 +48,7 @@ def answer_text(
         used_chars += len(s.sentence.text)
     if coordinated:
         # "省里和设区市各自管什么": each coordinated term first, then what else the other part asks.
-        chosen = cover_the_coordinates(chosen, scored, coordinated, limit or MAX_SENTENCES)
+        chosen = cover_the_coordinates(chosen, scored, coordinated, limit or MAX_SENTENCES, k.sources)
     if parts_asked and not (coordinated and len(chosen) >= (limit or MAX_SENTENCES)):
         chosen = cover_the_other_part(k, chosen, scored, limit or MAX_SENTENCES)
     for run in clause_runs(chosen, k.sources):
@@ -55,23 +56,39 @@ def answer_text(
 
 
 def cover_the_coordinates(
-    chosen: list[Scored], scored: Sequence[Scored], coordinated: Sequence[Sequence[str]], limit: int
+    chosen: list[Scored],
+    scored: Sequence[Scored],
+    coordinated: Sequence[Sequence[str]],
+    limit: int,
+    sources: Mapping[str, str],
 ) -> list[Scored]:
     """"省级和设区市各自负责什么": each coordinated term is held by a chosen sentence. For a term none
     holds, the best-scoring sentence that does joins; when the answer is full it takes the place of
-    the lowest-scoring chosen sentence that is not the only holder of another term (never the first)."""
+    the lowest-scoring chosen sentence that is not the only holder of another term (never the first).
+    A document sets such parts side by side ("省级强化…。设区市强化…。"), so a sentence right next
+    to the holder of another term needs a lower score than one found elsewhere."""
 
     def holds(s: Scored, words: Sequence[str]) -> bool:
         text = normalize(s.sentence.text)
         return any(w in text for w in words)
 
     floor = COORDINATE_MIN_SHARE * chosen[0].score
+    neighbour_floor = NEIGHBOUR_MIN_SHARE * chosen[0].score
     chosen = list(chosen)
+
+    def next_to_other_part(s: Scored, words: Sequence[str]) -> bool:
+        others = [c for c in chosen if any(holds(c, w) for w in coordinated if w != words)]
+        return s.score >= neighbour_floor and adjacent(others, s, sources)
+
     for words in coordinated:
         if any(holds(c, words) for c in chosen):
             continue
         new = next(
-            (s for s in scored if s.score >= floor and holds(s, words) and not any(overlaps(s, c) for c in chosen)),
+            (
+                s for s in scored
+                if holds(s, words) and not any(overlaps(s, c) for c in chosen)
+                and (s.score >= floor or next_to_other_part(s, words))
+            ),
             None,
         )
         if new is None:
