@@ -20,6 +20,7 @@ _STOPWORDS = frozenset(
     "吗 呢 吧 啊 么 什么 怎么 怎样 如何 哪些 哪个 多少 是否 能否 可以 我 你 他 我们 你们 请问 请 一下 "
     "规划 浙江 浙江省 十四五 年 要 会 能 里 里面 方面 关于 有关 还 又 呀 嘛 "
     "以后 之后 以前 还能 还有 需要 应该 想 想要 具体 哪里 什么时候 多少钱 怎么办 有没有 是不是 能不能 "
+    "干嘛 干啥 干什么 为啥 为什么 咋 咋样 怎么样 "
     "多长时间 多久 多长 几年 好几年 一共 总共 大概 大约 大致 一下 可不可以 会不会 要不要 分别 以及 主要 一些 哪 谁 啥 吗 么 呗 了解 知道 告诉 说 讲 提到 提出 写 "
     "what which how many much is are the of for in to by does do will should a an and or plan zhejiang".split()
 )

@@ -226,3 +226,13 @@ def test_a_word_asking_what_things_are_called_is_no_topic(assistant):
     assert unknown_topics("数字化那部分提到了哪些平台名字？", k.corpus_norm, k.weights) == []
     a = assistant.ask("数字化那部分提到了哪些平台名字？")
     assert a.found and any("学在浙江" in c.quote for c in a.citations)
+
+
+def test_colloquial_question_words_are_no_topic(assistant):
+    k = assistant.knowledge
+    # 干嘛, 为啥, 咋样 ask what for, why and how, as 什么 and 怎么 do.
+    for question in ("丝路学院是干嘛用的？", "为啥要搞产教融合？", "中高职一体化办得咋样？"):
+        assert unknown_topics(question, k.corpus_norm, k.weights) == [], question
+    a = assistant.ask("听说学校在国外办了“丝路学院”，那是干嘛用的？")
+    assert a.found
+    assert any("丝路学院" in c.quote for c in a.citations)
