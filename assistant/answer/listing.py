@@ -16,7 +16,7 @@ from typing import Sequence
 from ..normalize import normalize
 from ..retrieval.lexical import is_stopword, synonyms, tag, tokenize
 from ..types import Chunk
-from .citations import AnswerDraft, text_citation
+from .citations import MAX_QUOTE_CHARS, AnswerDraft, text_citation
 from .evidence import Scored, split_sentences
 from .knowledge import Knowledge
 
@@ -151,30 +151,45 @@ def paragraph_answers_more(k: Knowledge, best: Scored, groups: Sequence[Sequence
         text = normalize("".join(s.sentence.text for s in sentences))
         return sum(min(k.weights.phrase_idf(t) for t in g) for g in wanted if any(t in text for t in g))
 
-    others = [s for s in leads if s.sentence.start != best.sentence.start]
+    others = [run[0] for run in leads if run[0].sentence.start != best.sentence.start]
     return weight(rest) > weight(others)
 
 
-def section_leads(k: Knowledge, best: Scored) -> list[Scored] | None:
+def section_leads(k: Knowledge, best: Scored, max_chars: int = 0) -> list[list[Scored]] | None:
     """For "有哪几条" questions: the short lead sentences that open each paragraph of the best sentence's section.
 
     Policy documents state each principle or measure as a short lead ("立德树人，德技并修。")
     followed by its explanation; when the best match is such a lead and its section
-    has several, the list of leads is the answer.
+    has several, the list of leads is the answer: one run of sentences per lead, each lead with
+    its first explaining sentence when all of them fit in ``max_chars``.
     """
     chunk = best.sentence.chunk
     text = k.sources[chunk.doc_id]
 
     if not is_lead(k, best):
         return None
-    leads = []
-    for c in k.chunks:
-        if c.doc_id == chunk.doc_id and c.section == chunk.section and c.kind == "text":
-            leads.extend(s for s in split_sentences(c, 0) if _starts_paragraph(text, s.start) and len(s.text) <= _LEAD_MAX_CHARS)
-    leads.sort(key=lambda s: s.start)
+    sentences = sorted(
+        (s for c in k.chunks if c.doc_id == chunk.doc_id and c.section == chunk.section and c.kind == "text"
+         for s in split_sentences(c, 0)),
+        key=lambda s: s.start,
+    )
+    leads = [s for s in sentences if _starts_paragraph(text, s.start) and len(s.text) <= _LEAD_MAX_CHARS][:8]
     if len(leads) < 3:
         return None
-    return [Scored(s, best.score, best.coverage, best.matched) for s in leads[:8]]
+    runs = [[lead] for lead in leads]
+    # Each lead with the sentence that begins to explain it ("立德树人，德技并修。培育和践行…"), one quote
+    # for both, when all of them fit.
+    following = [
+        next((s for s in sentences if s.start >= lead.end and s.chunk.chunk_id == lead.chunk.chunk_id), None)
+        for lead in leads
+    ]
+    explained = [
+        [lead, after] for lead, after in zip(leads, following)
+        if after is not None and not _starts_paragraph(text, after.start) and after.end - lead.start <= MAX_QUOTE_CHARS
+    ]
+    if len(explained) == len(leads) and sum(len(s.text) for run in explained for s in run) <= max_chars:
+        runs = explained
+    return [[Scored(s, best.score, best.coverage, best.matched) for s in run] for run in runs]
 
 
 _LIST_INTRO = re.compile(r"[：:]|主要表现为|主要包括|包括以下|如下")

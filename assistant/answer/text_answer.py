@@ -109,7 +109,7 @@ def answer_from_text(
     named_lead = listing and is_lead(k, best) and (
         question_holds_lead(k, question, best) or paragraph_answers_more(k, best, groups)
     )
-    listed = section_leads(k, best) if listing and not named_lead else None
+    listed = section_leads(k, best, LIST_MAX_ANSWER_CHARS) if listing and not named_lead else None
     # A clause that introduces a list ("主要表现为：") or names a counted set ("五个对接")
     # is answered together with the sentences that spell the list out.
     # So is "具体怎么做？" after a question whose best sentence leads a paragraph ("深入推进长三角职业教育一体化发展。"):
@@ -119,7 +119,8 @@ def answer_from_text(
         paragraph_rest(k, best) if named_lead or introduces_list(best) or elaborating else []
     )
     if listed:
-        answer_text(k, draft, listed, terms, strict=False, limit=len(listed))
+        for run in listed:
+            draft.parts.append(draft.clause_part(k, run, terms))
     elif listing or members:
         ordered = [best, *members, *scored[1:]]
         limit = max(LIST_MAX_SENTENCES, 1 + len(members)) if named_lead else LIST_MAX_SENTENCES

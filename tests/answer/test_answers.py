@@ -144,9 +144,28 @@ def test_asking_where_the_previous_answer_comes_from_cites_its_clauses(assistant
 
 def test_list_question_answers_with_the_section_leads(assistant):
     a = assistant.ask("规划的基本原则包括哪些？")
-    assert a.answer == "立德树人，德技并修。[1]聚焦产业，服务大局。[2]统筹布局，优化结构。[3]育训并举，突破发展。[4]"
+    # Each principle with the sentence that begins to explain it, one quote for both.
+    assert [c.quote[:10] for c in a.citations] == ["立德树人，德技并修。", "聚焦产业，服务大局。", "统筹布局，优化结构。", "育训并举，突破发展。"]
+    assert a.citations[0].quote.endswith("造就“品德优良、人文扎实、技能精湛、身心健康”的新时代技术技能人才，服务学生全面可持续终身发展。")
+    assert a.citations[3].quote == "育训并举，突破发展。落实学历教育与社会培训并重并举的法定职责，统筹资源，创新机制，突破路径，提升培训工作效能，激发办学活力，拓展办学空间。"
+    assert a.answer.startswith("立德树人，德技并修。[1]培育和践行社会主义核心价值观，")
     assert all(c.section == ("二、总体思路", "（二）基本原则") for c in a.citations)
     verbatim(assistant, a)
+
+
+def test_section_leads_alone_when_their_explanations_do_not_fit(assistant):
+    from assistant.answer.evidence import Scored, split_sentences
+    from assistant.answer.listing import section_leads
+
+    k = assistant.knowledge
+    chunk = next(c for c in k.chunks if c.section == ("二、总体思路", "（二）基本原则"))
+    lead = next(s for s in split_sentences(chunk, 0) if s.text == "聚焦产业，服务大局。")
+    best = Scored(lead, 1.0, 1.0, ())
+    short = section_leads(k, best, max_chars=100)
+    assert [[s.sentence.text for s in run] for run in short] == [
+        ["立德树人，德技并修。"], ["聚焦产业，服务大局。"], ["统筹布局，优化结构。"], ["育训并举，突破发展。"]
+    ]
+    assert all(len(run) == 2 for run in section_leads(k, best, max_chars=640))
 
 
 def test_counted_set_is_answered_with_the_sentence_that_lists_it(assistant):
@@ -369,7 +388,7 @@ def test_a_measure_named_by_its_lead_is_answered_with_its_paragraph(assistant):
 def test_a_section_named_by_its_leads_still_lists_them(assistant):
     a = assistant.ask("规划的基本原则有哪些？")
     assert a.found
-    assert a.answer == "立德树人，德技并修。[1]聚焦产业，服务大局。[2]统筹布局，优化结构。[3]育训并举，突破发展。[4]"
+    assert [c.quote[:10] for c in a.citations] == ["立德树人，德技并修。", "聚焦产业，服务大局。", "统筹布局，优化结构。", "育训并举，突破发展。"]
 
 
 def test_a_tables_note_is_a_sentence_that_answers(assistant):
