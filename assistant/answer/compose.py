@@ -52,6 +52,7 @@ from .scope import (
     part_of_the_whole,
     question_parts,
     unknown_head_blocks,
+    unknown_rate,
     unknown_topics,
 )
 from .text_answer import answer_from_text
@@ -157,6 +158,9 @@ def compose(
     # An English question's words, in Chinese, that the documents never use: what it asks about.
     english = unknown_topics(translate_english(normalize(question)), k.corpus_norm, k.weights) if _ENGLISH.search(question) else []
     best_coverage = scored[0].coverage if scored else 0.0
+    rate = unknown_rate([w for w, _ in unknown], [r.indicator for r in k.rows]) if resolved.column is None else None
+    if rate:
+        return refusal(question, f"文件没有提到“{rate}”，发展目标表中也没有这项指标", hits)
     if english and resolved.column is None:
         return refusal(question, "文件没有提到" + "、".join(f"“{w}”" for w, _ in english[:3]), hits)
     if unknown and resolved.column is None and (

@@ -28,7 +28,7 @@ from .hard import ScopeCheck, hard_out_of_scope
 from .heads import asked_heads, tag_asked
 from .names import missing_names
 from .specifics import asks_specific, missing_specifics
-from .unknown_words import frames_value, unknown_head_blocks, unknown_topics
+from .unknown_words import frames_value, unknown_head_blocks, unknown_rate, unknown_topics
 
 __all__ = [
     "DISTINCTIVE_FREQ",
@@ -54,5 +54,6 @@ __all__ = [
     "states_duration",
     "tag_asked",
     "unknown_head_blocks",
+    "unknown_rate",
     "unknown_topics",
 ]

@@ -213,3 +213,15 @@ def _act_unknown(question: str, words: Sequence[str], corpus_norm: str) -> bool:
         and tagged[i - 1][0] not in _MODALS and tagged[i - 1][0] not in _REQUEST_VERBS
         for i, (w, _) in enumerate(tagged)
     )
+
+
+# A rate or ratio by its form (就业率, 生师比): the kind of figure the indicator table holds.
+_RATE = re.compile(r"(?:率|比)$")
+
+
+def unknown_rate(unknown: Sequence[str], row_names: Sequence[str]) -> str | None:
+    """An unknown word that names a rate (就业率) whose stem (就业) no indicator row's name holds:
+    a figure neither the table nor the text gives. A user's short name for a row's rate
+    (企业深度参与率 → 大中型企业深度参与职业教育办学覆盖率) is that row's, not an unknown one."""
+    names = normalize("".join(row_names))
+    return next((w for w in unknown if len(w) >= 3 and _RATE.search(w) and w[:-1] not in names), None)

@@ -236,3 +236,18 @@ def test_colloquial_question_words_are_no_topic(assistant):
     a = assistant.ask("听说学校在国外办了“丝路学院”，那是干嘛用的？")
     assert a.found
     assert any("丝路学院" in c.quote for c in a.citations)
+
+
+def test_a_rate_the_documents_never_name_is_refused_a_rows_short_name_is_not(assistant):
+    from assistant.answer.scope.unknown_words import unknown_rate
+
+    names = [r.indicator for r in assistant.knowledge.rows]
+    assert unknown_rate(["就业率"], names) == "就业率"
+    assert unknown_rate(["生师比"], names) == "生师比"
+    assert unknown_rate(["参与率"], names) is None  # 大中型企业深度参与职业教育办学覆盖率
+    assert unknown_rate(["宿舍"], names) is None
+    a = assistant.ask("规划对中职毕业生就业率定了什么目标？")
+    assert not a.found and not a.citations
+    assert "就业率" in a.answer
+    b = assistant.ask("企业深度参与率要到70%，规划里产教融合这块具体要建多少产业学院？")
+    assert b.found and any("20 个产业学院" in c.quote for c in b.citations)
