@@ -112,7 +112,15 @@ class AnswerDraft:
         ``clause_runs``): one quote holds them all, and each sentence carries its marker."""
         if len(run) == 1:
             n = self.cite_text(k, run[0], terms)
-            return f"{self.quoted(k, n)}[{n}]"
+            rest = self._rest_window(k, run[0], terms, n)
+            if rest is None:
+                return f"{self.quoted(k, n)}[{n}]"
+            # A sentence too long for one quote whose asked words lie far apart: a second quote holds the rest.
+            m = len(self.citations) + 1
+            s = run[0].sentence
+            self.citations.append(text_citation(m, s.chunk, *rest, k.sources[s.chunk.doc_id]))
+            parts = sorted([(self.citations[n - 1].start, n), (rest[0], m)])
+            return "".join(f"{self.quoted(k, i)}[{i}]" for _, i in parts)
         first, last = run[0].sentence, run[-1].sentence
         text = k.sources[first.chunk.doc_id]
         n = next((c.n for c in self.citations if c.kind == "text" and c.doc_id == first.chunk.doc_id and c.start == first.start and c.end == last.end), 0)
@@ -120,6 +128,20 @@ class AnswerDraft:
             n = len(self.citations) + 1
             self.citations.append(text_citation(n, first.chunk, first.start, last.end, text))
         return "".join(f"{_whole(s.sentence.text)}[{n}]" for s in run)
+
+    def _rest_window(self, k: "Knowledge", scored: "Scored", terms: Sequence[str], n: int) -> tuple[int, int] | None:
+        """The part of a long sentence outside citation ``n``'s window that holds the focus terms the
+        window leaves out ("以数字化改革为牵引……" and, 100 characters on, "打造全国职教高地"), or None."""
+        s, cited = scored.sentence, self.citations[n - 1]
+        text = k.sources[s.chunk.doc_id]
+        inside = text[cited.start : cited.end]
+        left = [t for t in (scored.matched or terms) if len(t) >= 2 and t in s.text and t not in inside]
+        for a, b in ((cited.end, s.end), (s.start, cited.start)):
+            if b > a and any(t in text[a:b] for t in left):
+                window = quote_window(text, a, b, left)
+                if not any(c.kind == "text" and c.doc_id == s.chunk.doc_id and (c.start, c.end) == window for c in self.citations):
+                    return window
+        return None
 
     def cite_row(self, k: "Knowledge", row: IndicatorRow) -> int:
         """Cite an indicator row (once per answer); the marker's number."""

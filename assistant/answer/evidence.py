@@ -166,7 +166,7 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
     With ``weights``, only words the documents use are kept.
     """
     from ..normalize import normalize
-    from ..retrieval.lexical import synonyms, synonyms_in, tag, translate_english, word_frequency
+    from ..retrieval.lexical import is_stopword, synonyms, synonyms_in, tag, translate_english, word_frequency
 
     norm = normalize(question)
     rest = without_exception(norm)
@@ -205,6 +205,11 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
     for term in domain_terms():
         if term in norm and not any(term in t for t in tokens) and not any(term in word for word in translated):
             add([term])
+    if weights is not None:
+        # A word of the documents the segmenter cut across ("打造成什么" → 打 | 造成) is asked about too.
+        for word, piece in cut_across(norm):
+            if not weights.known_phrase(piece) and not any(word in w for w in translated) and not is_stopword(word):
+                add([word])
     # An everyday word's translations match as whole phrases ("中等职业教育"), not as their parts.
     for word in sorted(translated, key=lambda w: (norm.index(w), -len(w), w)):
         add(table[word])
@@ -212,6 +217,25 @@ def term_groups(question: str, weights: "TermWeights | None" = None) -> list[tup
         for t in tokenize(translate_english(norm)):
             add([t])
     return groups
+
+
+def cut_across(norm: str) -> list[tuple[str, str]]:
+    """Dictionary words of two characters across a cut the segmenter made beside a single character,
+    each with the longer piece it took a character from ("打造成" → 打 | 造成 holds 打造, from 造成;
+    "算学分" → 算学 | 分 holds 学分, from 算学): where that piece is no word of the documents, the cut is a guess."""
+    from ..retrieval.lexical import tag, word_frequency
+
+    pieces = [w for w, _ in tag(norm)]
+    out: list[tuple[str, str]] = []
+    at = 0
+    for left, right in zip(pieces, pieces[1:]):
+        at += len(left)
+        if (len(left) == 1) == (len(right) == 1):
+            continue
+        word = norm[at - 1 : at + 1]
+        if all("\u4e00" <= c <= "\u9fff" for c in word) and word_frequency(word) > 0:
+            out.append((word, right if len(left) == 1 else left))
+    return out
 
 
 def without_exception(norm: str) -> str:

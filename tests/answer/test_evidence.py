@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from assistant.answer.evidence import _occurs, score_sentences, term_groups
+from assistant.answer.evidence import _occurs, cut_across, score_sentences, term_groups
 from assistant.types import Hit
 
 
@@ -112,3 +112,21 @@ def test_all_the_way_up_is_a_through_route_not_the_belt_and_road(assistant):
     a = assistant.ask("初中毕业读中专，有没有能一路读到本科的路子？")
     assert not any("一带一路" in c.quote for c in a.citations)
     assert any("稳步推进中本一体化和四年制高职培养试点" in c.quote for c in a.citations)
+
+
+def test_a_word_of_the_documents_cut_across_by_the_segmenter_is_a_term(assistant):
+    # jieba reads 打 | 造成 in 打造成; the plan's 打造 is what is asked about.
+    assert ("打造", "造成") in cut_across("最后要打造成什么")
+    groups = term_groups("最后要打造成什么", assistant.knowledge.weights)
+    assert ("打造",) in groups
+    # Where the longer piece is a word of the documents, its cut stands.
+    assert all(g != ("学职",) for g in term_groups("读中职能不能升本科", assistant.knowledge.weights))
+
+
+def test_a_long_sentence_whose_asked_words_lie_apart_is_quoted_in_two_windows(assistant):
+    a = assistant.ask("指导思想里以什么为牵引？最后落脚要打造什么？")
+    first, second = a.citations[0], a.citations[1]
+    assert "以数字化改革为牵引" in first.quote and "全国职教高地" in second.quote
+    assert first.end <= second.start and len(first.quote) <= 200 and len(second.quote) <= 200
+    assert a.answer.startswith("以习近平新时代中国特色社会主义思想为指导")
+    assert "……[1]现代化水平大幅提升的职业教育发展新格局" in a.answer
