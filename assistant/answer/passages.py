@@ -11,6 +11,7 @@ from .knowledge import Knowledge
 
 MAX_SENTENCES = 4
 MAX_ANSWER_CHARS = 520
+SHARE_OF_BEST = 0.55  # of the best sentence's score, for another sentence to join the answer
 OTHER_PART_MIN_IDF = 2.0  # what a sentence must add to answer the other part of a two-part question
 COORDINATE_MIN_SHARE = 0.5  # of the best score, for a sentence brought in for one coordinated term
 NEIGHBOUR_MIN_SHARE = 0.25  # the same, for a sentence right next to the one holding another coordinated term
@@ -38,7 +39,7 @@ def answer_text(
     for i, s in enumerate(scored[1:], start=1):
         if len(chosen) >= (limit or MAX_SENTENCES):
             break
-        if strict and i >= keep and (s.score < 0.6 * best.score or s.coverage < 0.2):
+        if strict and i >= keep and (s.score < SHARE_OF_BEST * best.score or s.coverage < 0.2):
             continue
         if any(overlaps(s, c) for c in chosen):
             continue

@@ -56,3 +56,17 @@ def test_the_province_and_the_cities_each_get_their_clause(assistant):
     quotes = " ".join(c.quote for c in answer.citations)
     assert "省级强化高等职业教育学校布局和专业结构统筹" in quotes
     assert "设区市强化对中职教育发展的区域统筹" in quotes
+
+
+def test_a_sentence_joins_the_answer_from_a_share_of_the_best_score(assistant):
+    from assistant.answer.citations import AnswerDraft
+    from assistant.answer.passages import SHARE_OF_BEST, answer_text
+
+    scored = _scored(assistant, "职业院校怎么到国外办学")
+    far_apart = [s for s in scored if s.coverage >= 0.2]
+    first, second, third = far_apart[0], far_apart[5], far_apart[10]
+    ranked = [replace(first, score=1.0), replace(second, score=SHARE_OF_BEST + 0.02), replace(third, score=SHARE_OF_BEST - 0.02)]
+    draft = AnswerDraft()
+    answer_text(assistant.knowledge, draft, ranked, [])
+    quoted = " ".join(c.quote for c in draft.citations)
+    assert second.sentence.text[:20] in quoted and third.sentence.text[:20] not in quoted

@@ -54,5 +54,8 @@ def _act_only_promised(norm: str, evidence: Sequence[str]) -> bool:
     act = next((a for a in acts if a not in _QUESTION_WORDS), None)
     if act is None:
         return False
-    about = [e for e in evidence if act in normalize(e)]
+    # Of that act on what the question names before it ("双师型"教师认定, not 学习成果的认定).
+    before = re.split(r"[，。？！；,?!;]", norm[: norm.find(act)])[-1]
+    others = [w for w in _distinctive_words(before) if act not in w]
+    about = [e for e in evidence if act in normalize(e) and (not others or any(w in normalize(e) for w in others))]
     return bool(about) and all(only_promised(e) for e in about)

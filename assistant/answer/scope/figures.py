@@ -67,6 +67,9 @@ def states_duration(sentence: str) -> bool:
     return bool(_DURATION.search(normalize(sentence)))
 
 
+_SENTENCE_END = re.compile(r"(?<=[。；;!?！？])")
+
+
 def _figure_about(question: str, evidence: Sequence[str], figure: re.Pattern, one_topic: bool = False) -> bool:
     """Some clause of the evidence states a ``figure`` (a count, with its unit when one is asked) that answers the question.
 
@@ -82,6 +85,14 @@ def _figure_about(question: str, evidence: Sequence[str], figure: re.Pattern, on
     # Words, not substrings: 扩大专业 holds no 大专.
     words = [set(tokenize(q)) for q in quotes]
     held = [w for w in _distinctive_words(question) if any(w in ws for ws in words)]
+    if quotes and not one_topic:
+        # The lead quote may join the sentence after it ("…认定、聘用和考核机制…。加强教师企业实践考核评价，
+        # 落实教师5 年一周期…"): that sentence's figure counts when it shares a word of the question with
+        # the lead sentence (or the lead holds none either).
+        first, *rest = _SENTENCE_END.split(quotes[0])
+        lead_held = {w for w in held if w in set(tokenize(first))}
+        kept = [s for s in rest if not lead_held or lead_held & set(tokenize(s))]
+        quotes[0] = "".join([first, *kept])
     for i, quote in enumerate(quotes):
         if not (one_topic or i == 0 or all(w in words[i] for w in held)):
             continue

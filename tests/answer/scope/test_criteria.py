@@ -68,3 +68,16 @@ def test_a_threshold_in_everyday_words_is_the_plans_conditions(assistant):
     a = assistant.ask("我在企业做了五年技术员，大专毕业，想去职校当专业老师，规划里有门槛吗？")
     assert a.found
     assert "面向具有3 年以上企业工作经历并具有高职以上学历的人员公开招聘专业教师" in a.citations[0].quote
+
+
+def test_the_act_asked_about_is_the_one_on_what_the_question_names():
+    # 学习成果的认定 is another object's 认定: it does not state the 双师型教师认定's conditions.
+    promise = "健全“双师型”教师认定、聘用和考核机制，发挥行业作用。"
+    credits = "有序开展学历证书和职业技能等级证书所体现的学习成果的认定、积累和转换。"
+    from assistant.answer.scope.criteria import _act_only_promised
+
+    question = "“双师型”教师认定要满足哪些具体条件，比如要什么证书？"
+    assert _act_only_promised(question, [promise, credits])
+    assert missing_specifics(question, [promise, credits]) == "文件只提出要建立或健全相关机制，没有列出具体的条件或标准"
+    # A clause stating that act's content on what is named is an answer.
+    assert not _act_only_promised("学习成果认定的具体标准是什么？", [credits])

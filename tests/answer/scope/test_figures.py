@@ -136,3 +136,12 @@ def test_a_share_asked_for_needs_a_percentage():
     assert missing_specifics("招生考试的录取率大概多少？", [lead]) == "文件提到了相关内容，但没有给出具体比例"
     goal = "深度参与职业教育人才培养的大中型企业比例达到 70%。"
     assert missing_specifics("大中型企业参与的比例要到多少？", [goal]) is None
+
+
+def test_a_figure_in_the_sentence_the_lead_quote_joins_counts_only_on_the_leads_topic():
+    # One quote may hold the lead and the sentence after it; 5 年一周期 is the 轮训's, not 认定's.
+    run = "健全“双师型”教师认定、聘用和考核机制，发挥行业作用。加强教师企业实践考核评价，落实教师5 年一周期的全员轮训制度。"
+    assert missing_specifics("双师型教师认定需要有几年企业工作经历？", [run]) == "文件提到了相关内容，但没有给出具体数字"
+    # The sentence after the lead shares its topic (一体化课程): its count answers.
+    column = "研制一体化人才培养方案，建设一批一体化专业课程。重点推进 24 个专业一体化课程建设，推动教学改革。"
+    assert missing_specifics("中高职一体化行动计划重点推进多少个专业的一体化课程建设？", [column]) is None
