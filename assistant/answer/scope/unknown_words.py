@@ -53,6 +53,8 @@ def _other_choice_known(norm: str, at: int, corpus_norm: str) -> bool:
 # "哪些地方", "什么样": a question word fused with what it asks about; the rest is the topic.
 # Question words and counts before a noun ("哪些学校", "两条路"): the noun alone is the topic.
 _QUESTION_PREFIX = re.compile(r"^(?:哪些|哪个|哪几|哪|什么|啥|多少|[一二两三四五六七八九十几\d]+[个条种类项门所家位名件批])")
+# "手工之类的", "智能手机啥的": the word before these is one example of a kind the question asks about.
+_EXAMPLE_AFTER = re.compile(r"之类|啥的|什么的|等等|这类|这种|一类")
 # "这两条路", "那所学校": a demonstrative points back at what the question already named.
 _DEMONSTRATIVES = "这那此"
 # "表里", "手里": a place word after one character or a known word is a location, not a topic.
@@ -131,6 +133,8 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
             continue  # "起点和目标分别是多少", "时间节点": a word that asks for a figure, a date or a name is no topic
         if at > 0 and norm[at - 1] in _DEMONSTRATIVES:
             continue
+        if at != -1 and _EXAMPLE_AFTER.match(norm, at + len(word)):
+            continue  # "做做手工之类的", "智能手机啥的": an example of what is asked, not the topic itself
         rest = _QUESTION_PREFIX.sub("", word)
         if rest != word and (len(rest) < 2 or rest in _ABOUT_THE_TEXT or rest in corpus_norm or word_frequency(rest) >= _GENERIC_NOUN_FREQ):
             continue

@@ -251,3 +251,12 @@ def test_a_rate_the_documents_never_name_is_refused_a_rows_short_name_is_not(ass
     assert "就业率" in a.answer
     b = assistant.ask("企业深度参与率要到70%，规划里产教融合这块具体要建多少产业学院？")
     assert b.found and b.citations
+
+
+def test_an_example_of_what_is_asked_is_no_topic(assistant):
+    k = assistant.knowledge
+    # 手工, 智能手机: examples ("之类的", "啥的") of the kind of thing asked about.
+    assert unknown_topics("小学生能不能去职业学校体验做手工之类的？", k.corpus_norm, k.weights) == []
+    assert unknown_topics("职业学校教不教老人用智能手机啥的", k.corpus_norm, k.weights) == []
+    # Named on its own, the same word is still one the documents never use.
+    assert unknown_topics("职业学校教不教老人用智能手机？", k.corpus_norm, k.weights) == [("智能手机", "n")]
