@@ -57,7 +57,8 @@ _NOW_CUES = ("现在", "目前", "现状", "进展", "差多少", "还差", "当
 
 
 # "多少毕业生", "几所学校": a count of things (a noun right after 多少/几), not a share.
-_COUNT_OF = re.compile(r"(?:多少|(?<![哪好这那近前])几)(?!个?百分点|个?点|比例|比重|倍|成|[呢吗啊呀了的是])[\u4e00-\u9fff]")
+# "有多少能拿到" asks how many of them can, not a count in some unit: 多少 before 能/可以/会 counts nothing.
+_COUNT_OF = re.compile(r"(?:多少|(?<![哪好这那近前])几)(?!个?百分点|个?点|比例|比重|倍|成|[呢吗啊呀了的是能可会])[\u4e00-\u9fff]")
 
 
 _RATIO_WORDS = re.compile(r"比例|比重|占比|比率|率|百分|覆盖|%|多大|\b(?:percent(?:age)?|rates?|shares?|proportions?|ratios?)\b")

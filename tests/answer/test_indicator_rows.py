@@ -334,3 +334,10 @@ def test_of_several_rows_the_one_whose_value_the_best_sentence_states_is_asked(a
     # Two rows asked for stay two.
     b = assistant.ask("高职专升本比例和1+X证书获取率分别是多少？")
     assert sum(c.kind == "indicator" for c in b.citations) == 2
+
+
+def test_how_many_of_them_can_is_answered_by_the_share(assistant):
+    # "有多少能拿到" asks how many of the students can, which the table gives as a share.
+    a = assistant.ask("读职高的学生有多少能拿到1+X证书？")
+    assert a.found and a.citations[0].kind == "indicator"
+    assert a.answer.startswith("毕业生 1+X 证书获取率（中职）：2020年为15%，2025年目标为30%")
