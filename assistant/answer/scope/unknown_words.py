@@ -156,14 +156,17 @@ def unknown_topics(question: str, corpus_norm: str, vocabulary) -> list[tuple[st
 
 
 def _joins_known_words(word: str, vocabulary) -> bool:
-    """``word`` is two or more words of two characters or more, each one the documents use
-    or a common one, written together (前提 + 条件; not 教职 + 工, nor 就业 + 率)."""
+    """``word`` is two or more words of two characters or more, each one the documents use,
+    a common one or one about the text, written together (前提 + 条件, 具体 + 安排; not 教职 + 工, nor 就业 + 率)."""
     from ...retrieval.lexical import is_stopword, tokenize, word_frequency
 
     parts = {p for p in tokenize(word) if p != word and len(p) >= 2}
     # The segmenter may keep a compound whole and give only one of its words (教育规划 → 教育): halves count too.
     parts |= {half for i in range(2, len(word) - 1) for half in (word[:i], word[i:])}
-    usable = {p for p in parts if vocabulary.known(p) or is_stopword(p) or word_frequency(p) >= _GENERIC_NOUN_FREQ}
+    usable = {
+        p for p in parts
+        if vocabulary.known(p) or is_stopword(p) or p in _ABOUT_THE_TEXT or word_frequency(p) >= _GENERIC_NOUN_FREQ
+    }
 
     def covered(rest: str) -> bool:
         return rest == "" or any(rest.startswith(p) and covered(rest[len(p):]) for p in usable)

@@ -62,6 +62,8 @@ def test_a_compound_of_common_words_is_not_a_topic(assistant):
     # 前提条件 is the plan's 前提 and 条件 written together; 教职 is no word of the plan, so 教职工 stays unknown.
     assert unknown_topics("有没有前提条件？", k.corpus_norm, k.weights) == []
     assert unknown_topics("教职工有补助吗？", k.corpus_norm, k.weights)[0] == ("教职工", "n")
+    # 具体安排: 具体 and a word about the text (安排), written together.
+    assert unknown_topics("中职教育下一步有什么具体安排？", k.corpus_norm, k.weights) == []
 
 
 def test_asking_for_the_plans_stance_is_asking_what_it_says(assistant):
