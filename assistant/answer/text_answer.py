@@ -36,7 +36,7 @@ from .other_questions import answer_other_questions
 from .passages import MAX_ANSWER_CHARS, MAX_SENTENCES, answer_text
 from .ranking import Ranking
 from .refusals import finish, refusal
-from .scope import evidence_sufficient, missing_specifics
+from .scope import area_other_than_province, asked_clauses, asks_specific, evidence_sufficient, missing_specifics
 
 _ENGLISH_QUESTION = re.compile(r"^[^\u4e00-\u9fff]*[a-z]{3}[^\u4e00-\u9fff]*$")  # English, no Chinese
 _ENGLISH_LIST = re.compile(r"\bwhat are\b|\blist\b|\bwhich\b[^?]*\bare\b|\bwhat\b[^?]*\binclude")
@@ -143,5 +143,10 @@ def answer_from_text(
     missing = missing_specifics(question, [c.quote for c in draft.citations], " ".join(k.titles.values()), listed=bool(listed))
     if missing:
         return refusal(question, missing, hits)
+    # "国家…要求全国建设多少所": a figure asked of an area other than the province, which no cited clause names.
+    asked = asked_clauses(question)
+    area = area_other_than_province(asked) if asks_specific(asked) else None
+    if area and not any(area in normalize(c.quote) for c in draft.citations):
+        return refusal(question, f"文件给出的是浙江省的目标和举措，没有{area}的具体数据", hits)
 
     return finish(k, draft, question, hits)

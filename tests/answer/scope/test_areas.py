@@ -37,3 +37,13 @@ def test_a_figure_narrowed_to_a_kind_of_school_or_part_of_the_province_is_not_th
     # Setting the scene narrows nothing: the province's row answers.
     c = assistant.ask("我是山区县一所中职的校长，中职双师型比例目标多少？")
     assert c.found and c.citations[0].kind == "indicator"
+
+
+def test_a_figure_asked_of_the_whole_country_needs_a_clause_that_names_it(assistant):
+    # The plan's 30 所 is a provincial figure ("在省级层面培育"); it says nothing of a national target.
+    a = assistant.ask("教育部的提质培优行动计划要求全国建多少所优质中职学校？")
+    assert not a.found and not a.citations
+    assert "没有教育部的具体数据" in a.answer
+    # Where the plan itself speaks of the country, the text answers ("在全国名列第一").
+    b = assistant.ask("浙江高职双高建设在全国排第几？")
+    assert b.found and any("全国" in c.quote for c in b.citations)
