@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer.scope.unknown_words import unknown_head_blocks, unknown_topics
+from assistant.answer.scope.unknown_words import frames_value, unknown_head_blocks, unknown_rate, unknown_topics
 
 
 def test_an_unknown_word_in_the_asked_clause_still_refuses(assistant):
@@ -166,8 +166,6 @@ def test_words_of_the_request_of_being_able_and_of_a_way_are_no_topic(assistant)
 
 
 def test_a_clause_that_asks_a_value_beside_a_named_indicator_asks_that_rows_value(assistant):
-    from assistant.answer.scope.unknown_words import frames_value
-
     assert frames_value("职业院校开展技能培训人数到2025年是多少？基线是多少？", "基线")
     assert not frames_value("中职学校的宿舍床位有多少？", "宿舍")
     a = assistant.ask("职业院校开展技能培训人数，十四五末要到多少？基线是多少？")
@@ -176,8 +174,6 @@ def test_a_clause_that_asks_a_value_beside_a_named_indicator_asks_that_rows_valu
 
 
 def test_a_word_asking_for_a_figure_is_no_unknown_topic(assistant):
-    from assistant.answer.scope.unknown_words import unknown_topics
-
     k = assistant.knowledge
     # 起点 is not in the plan, but it asks for the row's 2020 value; the row is named in part (1+X证书获取率).
     assert unknown_topics("1+X证书获取率，中职和高职的起点和2025年目标分别是多少？", k.corpus_norm, k.weights) == []
@@ -192,8 +188,6 @@ def test_the_other_choice_may_be_a_term_of_the_user_dictionary(assistant):
 
 
 def test_an_a_not_a_verb_is_no_part_of_the_noun_before_it(assistant):
-    from assistant.answer.scope.unknown_words import unknown_topics
-
     k = assistant.knowledge
     # jieba cuts "这条路通不通" as 路通 | 不通: 通 is the verb asked about, 路 alone names nothing.
     assert unknown_topics("中职和普高之间转学，这条路通不通？", k.corpus_norm, k.weights) == []
@@ -202,8 +196,6 @@ def test_an_a_not_a_verb_is_no_part_of_the_noun_before_it(assistant):
 
 
 def test_the_word_after_a_modal_is_an_act(assistant):
-    from assistant.answer.scope.unknown_words import unknown_topics
-
     k = assistant.knowledge
     # 算数 (tagged n) after 不能 is what one may do with the credits, not a topic of its own.
     assert unknown_topics("以前考的证书以后能不能算数？", k.corpus_norm, k.weights) == []
@@ -241,8 +233,6 @@ def test_colloquial_question_words_are_no_topic(assistant):
 
 
 def test_a_rate_the_documents_never_name_is_refused_a_rows_short_name_is_not(assistant):
-    from assistant.answer.scope.unknown_words import unknown_rate
-
     names = [r.indicator for r in assistant.knowledge.rows]
     assert unknown_rate(["就业率"], names) == "就业率"
     assert unknown_rate(["生师比"], names) == "生师比"
